@@ -1,0 +1,18 @@
+import Decimal from "decimal.js";
+
+/**
+ * The one Decimal constructor of QM-Planer: 40 significant digits (far more than any budget
+ * needs) and half-up rounding, the commercial rounding German budgets use.
+ */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+/** Rounds an amount to cents, half-up. The only place amounts are rounded. */
+export function toCents(amount: Decimal): Decimal {
+  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** An amount as the fixed two-decimal string used in JSON output ("37862.50"). */
+export function centsString(amount: Decimal): string {
+  return amount.toFixed(2, Decimal.ROUND_HALF_UP);
+}

@@ -1,0 +1,47 @@
+import { Dec } from "./decimal";
+
+export type Language = "de" | "en";
+
+/** Picks the UI language from an Office/BCP-47 language tag ("en-US" → en, all else → de). */
+export function languageOf(tag: string | undefined | null): Language {
+  return tag && /^en\b/i.test(tag) ? "en" : "de";
+}
+
+function group(intPart: string, sep: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/** An amount with two decimals: "12.345,67 €" (de) or "€12,345.67" (en). Plain spaces only. */
+export function formatEuro(amount: Dec | number | string, lang: Language = "de"): string {
+  const fixed = new Dec(amount).toFixed(2, Dec.ROUND_HALF_UP);
+  const negative = fixed.startsWith("-");
+  const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split(".");
+  const sign = negative ? "-" : "";
+  return lang === "de" ? `${sign}${group(intPart, ".")},${frac} €` : `${sign}€${group(intPart, ",")}.${frac}`;
+}
+
+/** A plain number in German or English spelling, with up to `maxDecimals` decimals. */
+export function formatNumber(value: Dec | number | string, lang: Language = "de", maxDecimals = 2): string {
+  const d = new Dec(value).toDecimalPlaces(maxDecimals, Dec.ROUND_HALF_UP);
+  const fixed = d.toFixed();
+  const negative = fixed.startsWith("-");
+  const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split(".");
+  const [thousands, decimal] = lang === "de" ? [".", ","] : [",", "."];
+  return (negative ? "-" : "") + group(intPart, thousands) + (frac ? decimal + frac : "");
+}
+
+/**
+ * Parses a number as Germans type it, returning a canonical decimal string, or undefined.
+ * "12.345" → "12345", "2,5" → "2.5", "12.345,67" → "12345.67", "2.5" → "2.5".
+ * A dot followed by groups of exactly three digits (and no comma) is a thousands separator.
+ */
+export function parseGermanNumber(text: string): string | undefined {
+  const s = text.trim().replace(/\s|\u00a0|€/g, "");
+  if (s === "") return undefined;
+  let canonical: string;
+  if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) canonical = s.replace(/\./g, "").replace(",", ".");
+  else if (/^[-+]?\d+(,\d+)?$/.test(s)) canonical = s.replace(",", ".");
+  else if (/^[-+]?\d*\.\d+$/.test(s) || /^[-+]?\d+$/.test(s)) canonical = s;
+  else return undefined;
+  return new Dec(canonical).toFixed();
+}

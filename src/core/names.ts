@@ -1,0 +1,81 @@
+/**
+ * The workbook contract: sheet names and defined names of a QM-Planer planning workbook.
+ * The template writes them, the readers of the compliance check and outside tools rely on
+ * them. Documented in the README ("Namen im Arbeitsblatt"). Change only with a version note.
+ */
+import { FigureKey, RAHMENSTANDARD } from "./standard";
+
+export const SHEETS = {
+  parameters: "Parameter",
+  comparison: "Vergleich",
+  report: "Prüfbericht",
+  /** Prefix of every Quartier sheet: "QM Nord". */
+  neighbourhoodPrefix: "QM ",
+} as const;
+
+/** Workbook-wide names on the Parameter sheet: the standard's figures … */
+export function parameterName(key: FigureKey): string {
+  return RAHMENSTANDARD.figures[key].definedName;
+}
+
+/** … and the planning assumptions beside them. */
+export const PLANNING_NAMES = {
+  tariffIncrease: "Tarifsteigerung",
+  shareFederal: "Anteil_Bund",
+  shareState: "Anteil_Land",
+  shareMunicipal: "Anteil_Gemeinde",
+  standardVersion: "Standard_Version",
+} as const;
+
+/** Sheet-scoped names on every Quartier sheet: single input cells. */
+export const INPUT_NAMES = {
+  neighbourhood: "Quartier",
+  residents: "Einwohner",
+  fte: "VbE",
+  salaryPerFte: "Gehalt_je_VbE",
+  roomCosts: "Raumkosten",
+} as const;
+
+/** Sheet-scoped yes/no cells ("ja" / "nein"), keyed by the standard's requirement id. */
+export const YES_NO_NAMES = {
+  fachkraft: "Fachkraft_Hochschulabschluss",
+  buero: "Buero",
+  veranstaltungsraum: "Veranstaltungsraum",
+  zentrale_lage: "Zentrale_Lage",
+  anlaufstelle: "Anlaufstelle",
+  fachliche_anbindung: "Fachliche_Anbindung",
+  vernetzung: "Vernetzung",
+} as const;
+
+export const YES = "ja";
+export const NO = "nein";
+
+/** Sheet-scoped rows of planned amounts across the plan years (first cell = first year). */
+export const PLAN_NAMES = {
+  staffCost: "Plan_Personalkosten",
+  materialCost: "Plan_Sachkosten",
+  projectCost: "Plan_Projektkosten",
+  dispositionFund: "Plan_Verfuegungsfonds",
+  roomCosts: "Plan_Raumkosten",
+} as const;
+
+/** Sheet-scoped row of the plan years themselves (numbers, e.g. 2026, 2027, 2028). */
+export const PLAN_YEARS_NAME = "Planjahre";
+
+/**
+ * Sheet-scoped work plan: per focus area of the standard, the cell with the planned measures
+ * (text; empty = none planned) and the cell with the planned hours per year.
+ */
+export function measuresName(focusAreaId: string): string {
+  return "Massnahmen_" + capitalise(focusAreaId);
+}
+export function hoursName(focusAreaId: string): string {
+  return "Stunden_" + capitalise(focusAreaId);
+}
+
+function capitalise(id: string): string {
+  return id
+    .split("_")
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join("_");
+}
