@@ -1,5 +1,6 @@
 import { Dec } from "./decimal";
 import { QmInputError } from "./errors";
+import { Figure, findFigure, FIGURE_KEYS, RAHMENSTANDARD } from "./standard";
 
 /**
  * Validation of the budget inputs, shared by the custom functions, the CLI, the task pane and
@@ -110,4 +111,34 @@ export function parseAmount(value: unknown): Dec {
 /** True for what Excel passes for an omitted optional argument or an empty cell. */
 export function isOmitted(value: unknown): boolean {
   return value === null || value === undefined;
+}
+
+/** How many valid names an "unknown name" message lists, to keep it readable in Excel's error flag. */
+const NAMES_SHOWN = 3;
+
+/**
+ * A figure of the standard by its name (German or English name, defined name or key; see
+ * `findFigure`). Not text → type error; a text that names no figure → "unknown" error whose
+ * message lists valid names, so the user can correct the call.
+ */
+export function parseFigureName(value: unknown): Figure {
+  if (typeof value !== "string" || value === "") {
+    const d = describe(value);
+    throw new QmInputError(
+      "type",
+      FIELDS.name.de,
+      `${FIELDS.name.de} muss ein Text sein, Sie haben ${d.de} angegeben.`,
+      `${FIELDS.name.en} must be text, got ${d.en}.`,
+    );
+  }
+  const figure = findFigure(value);
+  if (figure) return figure;
+  const shown = FIGURE_KEYS.slice(0, NAMES_SHOWN).map((k) => RAHMENSTANDARD.figures[k]);
+  const shownText = value.length > 30 ? value.slice(0, 30) + "…" : value;
+  throw new QmInputError(
+    "unknown",
+    FIELDS.name.de,
+    `Unbekannter Parameter „${shownText}“. Gültige Namen sind z. B. ${shown.map((f) => `„${f.name}“`).join(", ")}.`,
+    `Unknown parameter "${shownText}". Valid names are e.g. ${shown.map((f) => `"${f.nameEn}"`).join(", ")}.`,
+  );
 }

@@ -1,0 +1,173 @@
+/* global require, module, __dirname, console */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file that webpack-cli loads with require() */
+/**
+ * The add-in build, in the layout of OfficeDev's Excel-Custom-Functions-Shared template: ONE
+ * shared runtime. Functions, ribbon commands and task pane are three entries loaded by the one
+ * page taskpane.html, which the manifest names as Runtime, CustomFunctions Page and FunctionFile.
+ *
+ *   npx webpack --mode production     → dist/ (minimised; what Excel loads)
+ *   npx webpack serve --mode development → https://localhost:3000 (sideloading, preview)
+ */
+const path = require("path");
+const { WebpackError } = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_SERVER_PORT = 3000;
+
+/** The add-in's entries, all loaded by taskpane.html in this order. */
+const ADDIN_ENTRIES = {
+  functions: "./src/functions/functions.ts",
+  commands: "./src/commands/commands.ts",
+  taskpane: "./src/taskpane/index.tsx",
+};
+
+/**
+ * Extra pages built beside the add-in, which the manifest never loads — the browser preview goes
+ * here, e.g.
+ *   { name: "preview", import: "./src/preview/index.tsx", template: "./src/preview/preview.html",
+ *     chunks: ["preview", "functions", "commands", "taskpane"] }
+ * Each becomes the entry `name` and the page `<name>.html`, which loads `chunks` (default: just
+ * its own entry; list add-in entries after it to run the real pane on top of it). They are built
+ * in development mode only (`webpack serve`, `npm run build:dev`): the GPL-licensed hyperformula
+ * a preview may use must never reach the production add-in in dist/.
+ */
+const EXTRA_PAGES = [
+  // The browser preview (`npm start` → /preview.html): the simulated workbook first, then the real pane.
+  { name: "preview", import: "./src/preview/index.tsx", template: "./src/preview/preview.html", chunks: ["preview", "taskpane"] },
+];
+
+/** Modules that must not be part of the add-in's code (GPL-3; tests and preview only). */
+const FORBIDDEN_IN_ADDIN = /[\\/]node_modules[\\/]hyperformula[\\/]/;
+
+/**
+ * Fails the build when a forbidden module ends up in a chunk the add-in pages load (an entry's
+ * own chunks or the chunks it may import later), so a stray import is caught here and not by a
+ * licence review.
+ */
+class ForbiddenModulesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ForbiddenModulesPlugin", (compilation) => {
+      compilation.hooks.afterChunks.tap("ForbiddenModulesPlugin", () => {
+        for (const name of Object.keys(ADDIN_ENTRIES)) {
+          const chunks = new Set();
+          for (const chunk of compilation.entrypoints.get(name).chunks) {
+            chunks.add(chunk);
+            for (const asyncChunk of chunk.getAllAsyncChunks()) chunks.add(asyncChunk);
+          }
+          const found = [];
+          for (const chunk of chunks) {
+            for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              if (FORBIDDEN_IN_ADDIN.test(module.resource || "")) found.push(path.relative(__dirname, module.resource));
+            }
+          }
+          if (found.length > 0) {
+            compilation.errors.push(
+              new WebpackError(
+                `The add-in entry "${name}" must not bundle ${found.length} module(s) of hyperformula ` +
+                  `(GPL-3; tests and preview only), e.g. ${found[0]}`,
+              ),
+            );
+          }
+        }
+      });
+    });
+  }
+}
+
+/** HTTPS options for the dev server: Office's trusted dev certificates, or a self-signed one. */
+async function devServerHttps() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca, key, cert } };
+  } catch (e) {
+    // No trusted certificate (e.g. no sudo on a CI machine): the browser preview still works,
+    // Office will not load the add-in until `npx office-addin-dev-certs install` succeeds.
+    const reason = String(e.message).split("\n")[0].trim();
+    console.warn(`Entwicklungszertifikat nicht verfügbar (${reason}); selbst signiertes Zertifikat wird verwendet.`);
+    return "https";
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const extraPages = dev ? EXTRA_PAGES : [];
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: "source-map",
+    entry: {
+      ...ADDIN_ENTRIES,
+      ...Object.fromEntries(extraPages.map((page) => [page.name, page.import])),
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // `tsc -p .` type-checks everything once in `npm test`; here TypeScript only
+              // transpiles, to ES modules so that webpack can drop unused code.
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, module: "es2020" },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      minimize: !dev,
+      // One webpack runtime for the whole page: a module that several entries import (the
+      // functions' active parameters, set by the task pane) then exists once, not per entry.
+      runtimeChunk: "single",
+    },
+    // Bundle sizes are measured and printed by `npm run bench`, against the issue's targets.
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: Object.keys(ADDIN_ENTRIES),
+        chunksSortMode: "manual",
+      }),
+      ...extraPages.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            chunks: page.chunks || [page.name],
+            chunksSortMode: "manual",
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+      new ForbiddenModulesPlugin(),
+    ],
+    devServer: {
+      port: DEV_SERVER_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // Office loads add-ins over HTTPS only; the certificate is needed for `webpack serve` only.
+      server: env.WEBPACK_SERVE ? await devServerHttps() : "https",
+    },
+  };
+};
