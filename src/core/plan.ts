@@ -1,0 +1,84 @@
+/**
+ * The plan of each Quartier as read from a workbook: every input with the cell it came from,
+ * or why it could not be read. Nothing unreadable becomes 0 — the rules turn each failure into
+ * an `eingabe.*` finding instead of a silent pass.
+ */
+import type { Dec } from "./decimal";
+import { YES_NO_NAMES } from "./names";
+import type { FigureKey } from "./standard";
+
+export interface CellRef {
+  sheet: string;
+  /** A1 address without `$` ("B3"). */
+  address: string;
+}
+
+/**
+ * Why a value could not be read. Each is also the suffix of its finding's rule id
+ * (`eingabe.leer` …), so ids stay stable when messages change.
+ */
+export type ReadProblem =
+  /** No defined name / no label for it. */
+  | "fehlt"
+  /** The cell is empty. */
+  | "leer"
+  /** A formula the file carries no computed value for. */
+  | "formel_ohne_wert"
+  /** An error value such as #DIV/0!. */
+  | "fehlerwert"
+  /** Text or a truth value where a number belongs. */
+  | "kein_zahlwert"
+  /** A number the input rules refuse (negative, fractional residents, implausible). */
+  | "ungueltig"
+  /** Neither "ja" nor "nein". */
+  | "ja_nein"
+  /** A defined name that points nowhere usable (#REF!, a formula, several areas). */
+  | "bezug";
+
+export type ReadResult<T> =
+  | { ok: true; value: T; cell: CellRef }
+  | { ok: false; problem: ReadProblem; detail: string; cell?: CellRef };
+
+export type PlanLineKey = "staffCost" | "materialCost" | "projectCost" | "dispositionFund" | "roomCosts";
+
+export const PLAN_LINE_KEYS: readonly PlanLineKey[] = ["staffCost", "materialCost", "projectCost", "dispositionFund", "roomCosts"];
+
+export type YesNoKey = keyof typeof YES_NO_NAMES;
+
+export const YES_NO_KEYS = Object.keys(YES_NO_NAMES) as YesNoKey[];
+
+export interface NeighbourhoodPlan {
+  /** The Quartier's name (its name cell, else the sheet name without the "QM " prefix). */
+  name: string;
+  sheet: string;
+  /** "vorlage": read through the template's defined names; "fremd": found by its labels. */
+  origin: "vorlage" | "fremd";
+  residents: ReadResult<number>;
+  fte: ReadResult<Dec>;
+  /** The yearly room costs input (the plan rows per year are in `lines.roomCosts`). */
+  roomCosts: ReadResult<Dec>;
+  /** The plan years, one per plan column; empty when the sheet names none. */
+  years: ReadResult<number>[];
+  /** Planned amounts per line, one per plan column (same length for every line). */
+  lines: Record<PlanLineKey, ReadResult<Dec>[]>;
+  yesNo: Record<YesNoKey, ReadResult<boolean>>;
+  /** Planned measures per focus area id; "" means none planned. */
+  measures: Record<string, ReadResult<string>>;
+}
+
+export interface WorkbookPlan {
+  /** The Parameter figures the workbook defines itself (absent: it has no such name). */
+  parameters: Partial<Record<FigureKey, ReadResult<Dec>>>;
+  neighbourhoods: NeighbourhoodPlan[];
+}
+
+/** Number of plan columns (years) of a plan. */
+export function planColumns(plan: NeighbourhoodPlan): number {
+  return plan.lines.staffCost.length;
+}
+
+/** The year of plan column `i`, or null when the sheet does not say (or says it unreadably). */
+export function yearOf(plan: NeighbourhoodPlan, i: number): number | null {
+  const y = plan.years[i];
+  return y && y.ok ? y.value : null;
+}

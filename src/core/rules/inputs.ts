@@ -1,0 +1,70 @@
+/**
+ * The `eingabe.*` rules: everything the reader could not read becomes a finding, one rule per
+ * kind of problem. An input that only a hint depends on (room costs, measures, the years'
+ * labels) gives a hint; one a Verstoß rule depends on gives a Verstoß — a plan is never
+ * "erfüllt" because a figure could not be read.
+ */
+import { NeighbourhoodPlan, PLAN_LINE_KEYS, ReadProblem, ReadResult, YES_NO_KEYS, yearOf } from "../plan";
+import type { Rule, RuleHit, Severity } from "./types";
+
+interface PlanInput {
+  read: ReadResult<unknown>;
+  severity: Severity;
+  jahr: number | null;
+  /** What cannot be checked because of it. */
+  consequence?: string;
+}
+
+function planInputs(plan: NeighbourhoodPlan): PlanInput[] {
+  const inputs: PlanInput[] = [
+    { read: plan.residents, severity: "verstoss", jahr: null, consequence: "Projektkosten und Verfügungsfonds sind so nicht prüfbar." },
+    { read: plan.fte, severity: "verstoss", jahr: null, consequence: "Personal, Vergütung und Sachkosten sind so nicht prüfbar." },
+    { read: plan.roomCosts, severity: "hinweis", jahr: null },
+    ...plan.years.map((read): PlanInput => ({ read, severity: "hinweis", jahr: null })),
+  ];
+  for (const key of PLAN_LINE_KEYS)
+    plan.lines[key].forEach((read, i) =>
+      inputs.push({ read, severity: key === "roomCosts" ? "hinweis" : "verstoss", jahr: yearOf(plan, i) }),
+    );
+  for (const key of YES_NO_KEYS) inputs.push({ read: plan.yesNo[key], severity: "verstoss", jahr: null });
+  for (const read of Object.values(plan.measures)) inputs.push({ read, severity: "hinweis", jahr: null });
+  return inputs;
+}
+
+const PROBLEMS: readonly ReadProblem[] = ["fehlt", "leer", "formel_ohne_wert", "fehlerwert", "kein_zahlwert", "ungueltig", "ja_nein", "bezug"];
+
+const PROBLEM_SOURCE = "Ein Wert, der nicht gelesen werden kann, wird nicht als 0 oder als erfüllt gewertet.";
+
+function inputRule(problem: ReadProblem): Rule {
+  return {
+    id: `eingabe.${problem}`,
+    severity: "verstoss",
+    source: PROBLEM_SOURCE,
+    check(plan) {
+      // One failure read for several years (a missing name, one amount for all years) is one finding.
+      const byKey = new Map<string, RuleHit>();
+      for (const input of planInputs(plan)) {
+        const read = input.read;
+        if (read.ok || read.problem !== problem) continue;
+        const key = `${read.detail}\u0000${read.cell?.sheet ?? ""}!${read.cell?.address ?? ""}`;
+        const seen = byKey.get(key);
+        if (seen) {
+          seen.jahr = null;
+          if (input.severity === "verstoss") seen.schwere = "verstoss";
+          continue;
+        }
+        byKey.set(key, {
+          jahr: input.jahr,
+          meldung: input.consequence ? `${read.detail} ${input.consequence}` : read.detail,
+          soll: null,
+          ist: null,
+          zelle: read.cell ?? null,
+          schwere: input.severity,
+        });
+      }
+      return [...byKey.values()];
+    },
+  };
+}
+
+export const INPUT_RULES: readonly Rule[] = PROBLEMS.map(inputRule);

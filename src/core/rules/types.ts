@@ -1,0 +1,54 @@
+/**
+ * The compliance rules' vocabulary. A finding's keys are German because they are the contract
+ * of the JSON output and the task pane (`regel`, `schwere`, `soll`, `ist`, `zelle` …).
+ */
+import type { CompiledParameters } from "../budget";
+import type { Dec } from "../decimal";
+import type { CellRef, NeighbourhoodPlan } from "../plan";
+
+export type Severity = "verstoss" | "hinweis";
+
+/** A Soll or Ist value, typed so that each output can format it (12.345,67 € / "12345.67"). */
+export type Quantity = { kind: "eur"; amount: Dec } | { kind: "vbe"; amount: Dec } | { kind: "text"; text: string };
+
+export interface Finding {
+  /** Stable rule id ("projektkosten.mindest"). */
+  regel: string;
+  schwere: Severity;
+  /** The Quartier's name. */
+  quartier: string;
+  /** The plan year the finding concerns; null for what holds for every year. */
+  jahr: number | null;
+  /** German, one sentence or two. */
+  meldung: string;
+  soll: Quantity | null;
+  ist: Quantity | null;
+  /** The cell to look at (and to highlight), when there is one. */
+  zelle: CellRef | null;
+}
+
+/** What a rule reports; the engine adds the rule's id, severity and the Quartier. */
+export interface RuleHit {
+  jahr: number | null;
+  meldung: string;
+  soll: Quantity | null;
+  ist: Quantity | null;
+  zelle: CellRef | null;
+  /** Only the input rules lower this: an input only a hint depends on is itself a hint. */
+  schwere?: Severity;
+}
+
+export interface RuleContext {
+  /** The figures in force: the workbook's own Parameter figures, else the standard's. */
+  params: CompiledParameters;
+  /** Allowed shortfall of the Personalkosten below the tariff reference, as a fraction (0.05 = 5 %). */
+  salaryTolerance: Dec;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** The standard's wording the rule enforces, verbatim. */
+  source: string;
+  check(plan: NeighbourhoodPlan, ctx: RuleContext): RuleHit[];
+}

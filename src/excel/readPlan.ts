@@ -1,0 +1,115 @@
+/**
+ * "Prüfen" in Excel: reads the whole workbook into the core's snapshot and checks it. Two
+ * `context.sync()` calls whatever the number of sheets: one for the list of sheets and the
+ * workbook-wide names, one for every sheet's used range (values and value types), merged
+ * areas and sheet-scoped names at once.
+ *
+ * Value types tell an error value (`#DIV/0!`) from a text that merely reads like one; formulas
+ * need not be read, Excel has computed every value.
+ */
+import { checkWorkbook, CheckOptions, CheckResult } from "../core/rules";
+import { addressOf, CellValue, DefinedNameSnapshot, parseRangeAddress, parseSheetReference, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
+
+export interface ExcelSnapshot {
+  snapshot: WorkbookSnapshot;
+  /** The sheet the user is on (for "Aktives Blatt prüfen"). */
+  activeSheet: string;
+}
+
+function cellValue(value: unknown, type: Excel.RangeValueType | string): CellValue | undefined {
+  switch (type) {
+    case "Empty":
+      return undefined;
+    case "Error":
+      return { kind: "error", code: String(value) };
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? value : Number(value);
+    case "Boolean":
+      return Boolean(value);
+    default:
+      return value === "" || value === null || value === undefined ? undefined : String(value);
+  }
+}
+
+/** "'QM Nord'!A1:B2,'QM Nord'!C3" → ["A1:B2", "C3"]. */
+function areasOf(address: string): string[] {
+  const out: string[] = [];
+  for (const m of address.matchAll(/(?:'(?:[^']|'')+'|[^,!']+)!([A-Z]+\d+(?::[A-Z]+\d+)?)/g)) out.push(m[1]);
+  return out;
+}
+
+function sheetSnapshot(name: string, used: Excel.Range, merged: Excel.RangeAreas): SheetSnapshot {
+  const cells = new Map<string, CellValue>();
+  const origin = used.isNullObject ? undefined : parseSheetReference(used.address);
+  if (origin) {
+    const { values, valueTypes } = used;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      const types = valueTypes[r];
+      for (let c = 0; c < row.length; c++) {
+        if (types[c] === "Empty") continue;
+        const v = cellValue(row[c], types[c]);
+        if (v !== undefined) cells.set(addressOf(origin.range.top + r, origin.range.left + c), v);
+      }
+    }
+  }
+  const merges = merged.isNullObject ? [] : areasOf(merged.address).filter((a) => parseRangeAddress(a) !== undefined);
+  return { name, cells, merges };
+}
+
+function nameSnapshot(item: Excel.NamedItem, scope?: string): DefinedNameSnapshot {
+  return { name: item.name, scope, reference: String(item.formula ?? "").replace(/^=/, "") };
+}
+
+/** Reads every sheet, its merged areas and all names: two syncs. */
+export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<ExcelSnapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
+  await context.sync();
+
+  const reads = worksheets.items.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address,values,valueTypes");
+    const merged = sheet.getRange().getMergedAreasOrNullObject();
+    merged.load("address");
+    sheet.names.load("items/name,items/formula");
+    return { sheet, used, merged };
+  });
+  await context.sync();
+
+  const sheets = reads.map(({ sheet, used, merged }) => sheetSnapshot(sheet.name, used, merged));
+  const allNames = [
+    ...names.items.map((n) => nameSnapshot(n)),
+    ...reads.flatMap(({ sheet }) => sheet.names.items.map((n) => nameSnapshot(n, sheet.name))),
+  ];
+  return { snapshot: { sheets, names: allNames }, activeSheet: active.name };
+}
+
+export type CheckScope = "activeSheet" | "workbook";
+
+export interface ExcelCheck {
+  result: CheckResult;
+  activeSheet: string;
+}
+
+/** The pane's "Prüfen": the active sheet or the whole workbook against the standard. */
+export async function checkInExcel(scope: CheckScope, options: Omit<CheckOptions, "sheet"> = {}): Promise<ExcelCheck> {
+  const { snapshot, activeSheet } = await Excel.run((context) => readWorkbookSnapshot(context));
+  const result = checkWorkbook(snapshot, { ...options, sheet: scope === "activeSheet" ? activeSheet : undefined });
+  return { result, activeSheet };
+}
+
+/** Selects a finding's cell, so the user sees what it is about. One sync. */
+export async function selectCell(sheet: string, address: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,232 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { PruefenJson } from "../../src/cli/commands/pruefen";
+import { main } from "../../src/cli/main";
+import { completeSheet, editWorkbook, encryptedWorkbook, templateWorkbook } from "../fixtures/pruefen/xlsx";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "qm-pruefen-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, data: Buffer | string): string {
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+}
+
+/** Runs the command line in this process; returns exit code and what it wrote. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  process.exitCode = undefined;
+  try {
+    const code = await main(["node", "qm-planer", ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+async function runJson(...args: string[]): Promise<{ code: number; json: PruefenJson; stderr: string }> {
+  const r = await run("pruefen", "--json", ...args);
+  return { code: r.code, json: JSON.parse(r.stdout) as PruefenJson, stderr: r.stderr };
+}
+
+/** Nord (1 800 Einwohner, 2 VbE) and Süd (12 345 Einwohner, 2,5 VbE), completed to meet the standard. */
+async function compliantPlan(): Promise<Buffer> {
+  const made = await templateWorkbook([
+    { name: "Nord", residents: 1800, fte: 2, roomCosts: 12000 },
+    { name: "Süd", residents: 12345, fte: 2.5, roomCosts: 15000 },
+  ]);
+  return editWorkbook(made, [...completeSheet("QM Nord"), ...completeSheet("QM Süd")]);
+}
+
+describe("qm-planer pruefen on a plan made by the template", () => {
+  it("a completed plan meets the standard: exit 0", async () => {
+    const path = file("gut.xlsx", await compliantPlan());
+    const r = await run("pruefen", path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Nord (Blatt QM Nord): erfüllt");
+    expect(r.stdout).toContain("Süd (Blatt QM Süd): erfüllt");
+    expect(r.stderr).toBe("");
+  });
+
+  it("a fresh template has every yes/no still at „nein“: Verstöße until the user confirms them", async () => {
+    const path = file("frisch.xlsx", await templateWorkbook([{ name: "Nord", residents: 1800 }]));
+    const { code, json } = await runJson(path);
+    expect(code).toBe(1);
+    const rules = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0].befunde.map((b) => b.regel) : [];
+    expect(rules).toEqual(expect.arrayContaining(["personal.fachkraft", "raeume.buero", "standards.vernetzung", "schwerpunkte.information"]));
+    expect(rules.filter((r) => /mindest|verguetung/.test(r))).toEqual([]);
+  });
+
+  it("edited as a user would — VbE lowered, Fachkraft removed, Projektkosten cut, a focus area left empty", async () => {
+    const edited = await editWorkbook(await compliantPlan(), [
+      { sheet: "QM Nord", name: "VbE", value: 1.5 },
+      { sheet: "QM Nord", name: "Massnahmen_Netzwerk", value: null },
+      { sheet: "QM Süd", name: "Fachkraft_Hochschulabschluss", value: "nein" },
+      { sheet: "QM Süd", name: "Plan_Projektkosten", offset: 1, value: 24689.99 },
+    ]);
+    const path = file("bearbeitet.xlsx", edited);
+    const { code, json } = await runJson(path);
+    expect(code).toBe(1);
+    expect(json).toEqual({
+      dateien: [
+        {
+          datei: path,
+          quartiere: [
+            {
+              name: "Nord",
+              befunde: [
+                {
+                  regel: "personal.mindest_vbe",
+                  schwere: "verstoss",
+                  meldung: "Geplant sind 1,5 VbE, der Standard verlangt mindestens 2 VbE.",
+                  soll: "2",
+                  ist: "1.5",
+                  zelle: "'QM Nord'!B7",
+                  jahr: null,
+                },
+                {
+                  regel: "schwerpunkte.netzwerk",
+                  schwere: "hinweis",
+                  meldung: "Für den Schwerpunkt „Netzwerkarbeit, Koordination und Moderation“ ist keine Maßnahme geplant (Maßnahmen Netzwerk ist leer).",
+                  soll: "mindestens eine Maßnahme",
+                  ist: "keine",
+                  zelle: "'QM Nord'!B34",
+                  jahr: null,
+                },
+              ],
+            },
+            {
+              name: "Süd",
+              befunde: [
+                expect.objectContaining({ regel: "personal.fachkraft", schwere: "verstoss", soll: "ja", ist: "nein", zelle: "'QM Süd'!B12" }),
+                expect.objectContaining({
+                  regel: "projektkosten.mindest",
+                  schwere: "verstoss",
+                  soll: "24690.00",
+                  ist: "24689.99",
+                  zelle: "'QM Süd'!F25",
+                  jahr: 2027,
+                }),
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("a formula without a computed value and #DIV/0! are input findings, never 0", async () => {
+    const edited = await editWorkbook(await compliantPlan(), [
+      { sheet: "QM Nord", name: "Einwohner", value: { formula: "900*2" } as ExcelJS.CellFormulaValue },
+      { sheet: "QM Süd", name: "Plan_Sachkosten", value: { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue },
+    ]);
+    const { code, json } = await runJson(file("formeln.xlsx", edited));
+    expect(code).toBe(1);
+    const quartiere = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere : [];
+    expect(quartiere.map((q) => q.befunde.map((b) => [b.regel, b.zelle, b.jahr]))).toEqual([
+      [["eingabe.formel_ohne_wert", "'QM Nord'!B6", null]],
+      [["eingabe.fehlerwert", "'QM Süd'!E24", 2026]],
+    ]);
+  });
+});
+
+describe("qm-planer pruefen on many files, some unreadable", () => {
+  it("checks every readable file, reports each unreadable one in one line, exit 2", async () => {
+    const good = file("a.xlsx", await compliantPlan());
+    const zip = new JSZip();
+    zip.file("word/document.xml", "<w:document/>");
+    const files = [
+      good,
+      file("leer.xlsx", ""),
+      file("text.xlsx", "Quartier;Einwohner\nNord;1800\n"),
+      file("kaputt.xlsx", (await compliantPlan()).subarray(0, 4000)),
+      file("geschuetzt.xlsx", encryptedWorkbook()),
+      file("brief.xlsx", await zip.generateAsync({ type: "nodebuffer" })),
+      join(dir, "gibt-es-nicht.xlsx"),
+    ];
+    const { code, json, stderr } = await runJson(...files);
+    expect(code).toBe(2);
+    expect(json.dateien.map((d) => ("fehler" in d ? d.fehler : `${d.quartiere.length} Quartiere`))).toEqual([
+      "2 Quartiere",
+      "Die Datei ist leer.",
+      "Die Datei ist keine Excel-Arbeitsmappe (.xlsx).",
+      "Die Datei ist beschädigt (kein lesbares ZIP-Archiv).",
+      "Die Datei ist mit einem Kennwort geschützt; bitte ohne Kennwort als .xlsx speichern.",
+      "Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).",
+      "Die Datei gibt es nicht.",
+    ]);
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe(`Fehler: ${files[1]}: Die Datei ist leer.`);
+    expect(stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  it("the text report names unreadable files too", async () => {
+    const r = await run("pruefen", file("b.xlsx", await compliantPlan()), file("leer2.xlsx", ""));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("Nord (Blatt QM Nord): erfüllt");
+    expect(r.stdout).toContain(`${join(dir, "leer2.xlsx")}: nicht lesbar – Die Datei ist leer.`);
+  });
+
+  it("exit 1 beats 0, 2 beats 1", async () => {
+    const bad = file("schlecht.xlsx", await editWorkbook(await compliantPlan(), [{ sheet: "QM Nord", name: "VbE", value: 1 }]));
+    const good = file("gut2.xlsx", await compliantPlan());
+    expect((await run("pruefen", good, bad)).code).toBe(1);
+    expect((await run("pruefen", good)).code).toBe(0);
+    expect((await run("pruefen", bad, file("leer3.xlsx", ""))).code).toBe(2);
+  });
+
+  it("refuses a bad tolerance with one line, exit 2", async () => {
+    const r = await run("pruefen", "--toleranz", "abc", file("c.xlsx", await compliantPlan()));
+    expect([r.code, r.stdout, r.stderr.trim().split("\n").length]).toEqual([2, "", 1]);
+    expect(r.stderr).toContain("--toleranz: „abc“ ist keine Zahl.");
+  });
+});
+
+describe("hostile workbooks through the command line", () => {
+  it("merged cells, a 100 000-row used range and <script> in a cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Fremd");
+    ws.getCell("A1").value = "Quartier";
+    ws.getCell("B1").value = "<script>alert(1)</script>";
+    ws.mergeCells("A3:C3");
+    ws.getCell("A3").value = "Einwohnerzahl";
+    ws.getCell("D3").value = 1800;
+    ws.getCell("A4").value = "VbE";
+    ws.getCell("B4").value = 2;
+    ws.getCell("A5").value = "Projektkosten";
+    ws.getCell("B5").value = { formula: "B4/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+    ws.getCell("A100000").value = "Ende";
+    const path = file("feindlich.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    const { code, json } = await runJson(path);
+    expect(code).toBe(1);
+    const q = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0] : undefined;
+    expect(q?.name).toBe("<script>alert(1)</script>");
+    expect(q?.befunde).toContainEqual(expect.objectContaining({ regel: "eingabe.fehlerwert", zelle: "Fremd!B5" }));
+    expect(q?.befunde.some((b) => b.regel === "eingabe.fehlt" && b.meldung.startsWith("Einwohner"))).toBe(false);
+  });
+});
+
+describe("the installed command", () => {
+  it("prints exactly one JSON document and exits 1 on a Verstoß", async () => {
+    const bad = file("bin.xlsx", await editWorkbook(await compliantPlan(), [{ sheet: "QM Nord", name: "Plan_Sachkosten", value: 6999.99 }]));
+    const r = spawnSync(process.execPath, ["bin/qm-planer.js", "pruefen", bad, "--json"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as PruefenJson;
+    const befunde = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0].befunde : [];
+    expect(befunde.map((b) => [b.regel, b.jahr, b.soll, b.ist])).toEqual([["sachkosten.mindest", 2026, "7000.00", "6999.99"]]);
+  });
+});

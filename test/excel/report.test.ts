@@ -1,0 +1,63 @@
+import { checkInExcel } from "../../src/excel/readPlan";
+import { freeReportName, writeReport } from "../../src/excel/report";
+import { createSimulatedHost, SimulatedHost, WorkbookDescription } from "../../src/preview/host";
+import { templateCells, templateNames } from "../fixtures/pruefen/snapshots";
+
+let host: SimulatedHost;
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
+function open(quartier: string, extra: WorkbookDescription["sheets"] = {}): void {
+  const sheet = "QM X";
+  const cells = { ...templateCells(quartier), F25: 4999.99, B12: "nein" } as WorkbookDescription["sheets"][string];
+  const names = templateNames(sheet).map((n) => ({ name: n.name, ref: `=${n.reference}`, sheet }));
+  host = createSimulatedHost({ workbook: { sheets: { [sheet]: cells, ...extra }, names } });
+  restore = host.install(globalThis);
+}
+
+function cellsOf(sheet: string): Record<string, { value?: unknown; formula?: string }> {
+  const s = host.snapshot().sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`kein Blatt ${sheet}`);
+  return (s.cells ?? {}) as Record<string, { value?: unknown; formula?: string }>;
+}
+
+describe("free report names", () => {
+  it("never reuse a taken name, ignoring case", () => {
+    expect(freeReportName(["QM Nord"])).toBe("Prüfbericht");
+    expect(freeReportName(["prüfbericht", "Prüfbericht (2)"])).toBe("Prüfbericht (3)");
+    expect(freeReportName(["A".repeat(31)], "A".repeat(31))).toBe("A".repeat(27) + " (2)");
+  });
+});
+
+describe("Prüfbericht", () => {
+  it("goes to a new sheet beside an existing report, stamped with date, standard and version", async () => {
+    open("Nord", { Prüfbericht: { A1: "Notizen des Nutzers" } });
+    const { result } = await checkInExcel("workbook");
+    host.resetSyncCount();
+    const written = await writeReport(result, new Date(2026, 2, 5));
+    expect(host.syncCount()).toBeLessThanOrEqual(2);
+    expect(written).toEqual({ sheet: "Prüfbericht (2)", findings: 2 });
+    expect(cellsOf("Prüfbericht").A1.value).toBe("Notizen des Nutzers");
+
+    const cells = cellsOf("Prüfbericht (2)");
+    expect(cells.A2.value).toBe("Geprüft am 05.03.2026 nach dem Rahmenstandard Quartiermanagement, Version 2026.1");
+    expect([cells.A5.value, cells.B5.value]).toEqual(["Nord", "2 Verstöße"]);
+    const header = ["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => cells[`${c}7`].value);
+    expect(header).toEqual(["Quartier", "Jahr", "Schwere", "Regel", "Meldung", "Soll", "Ist", "Zelle"]);
+    const row = ["A", "B", "C", "D", "F", "G", "H"].map((c) => cells[`${c}9`]?.value);
+    expect(row).toEqual(["Nord", "2027", "Verstoß", "projektkosten.mindest", "5.000,00 €", "4.999,99 €", "'QM X'!F25"]);
+  });
+
+  it("keeps cell text as text: a name like a formula or with <script> is never interpreted", async () => {
+    // "'" makes the simulated host store the rest as text, as typing it in Excel would.
+    open("'=HYPERLINK(\"http://x\",\"<script>alert(1)</script>\")");
+    const { result } = await checkInExcel("workbook");
+    const { sheet } = await writeReport(result, new Date(2026, 0, 1));
+    const cells = cellsOf(sheet);
+    expect(cells.A5).toEqual(expect.objectContaining({ value: "=HYPERLINK(\"http://x\",\"<script>alert(1)</script>\")" }));
+    expect(Object.values(cells).some((c) => c.formula !== undefined)).toBe(false);
+  });
+});
