@@ -1,0 +1,130 @@
+/**
+ * The formula engine of the simulated host: a HyperFormula instance kept in step with the
+ * workbook model (cells, sheets, defined names). GPL-3 licence key, so this file must only be
+ * reached from the preview and from tests, never from the add-in's production bundle.
+ *
+ * Writes suspend evaluation; the first read after them resumes it, so a sync that writes
+ * thousands of cells recalculates once, not once per cell.
+ */
+import { AlwaysSparse, DetailedCellError, ErrorType, HyperFormula } from "hyperformula";
+import type { CellValue, RawCellContent } from "hyperformula";
+import { MAX_COLUMNS, MAX_ROWS } from "../address";
+import { officeError } from "../errors";
+import type { QmFunction } from "../../../functions/result";
+import type { ComputedValue, Scalar } from "../model/types";
+import { registerQmFunctions, type QmEngineContext } from "./qmPlugin";
+
+export class FormulaEngine {
+  private readonly hf: HyperFormula;
+
+  constructor(functions: readonly QmFunction[]) {
+    registerQmFunctions(functions);
+    const context: QmEngineContext = { functions: new Map(functions.map((f) => [f.name.toUpperCase(), f])) };
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: "gpl-v3",
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLUMNS,
+      chooseAddressMappingPolicy: new AlwaysSparse(),
+      // Excel: a reference to an empty cell counts as 0 in arithmetic.
+      evaluateNullToZero: true,
+      undoLimit: 0,
+      useStats: false,
+      context,
+    });
+    // Excel reads TRUE and FALSE as literals; HyperFormula knows only the functions TRUE() and
+    // FALSE() and would look the bare words up as names.
+    this.hf.addNamedExpression("TRUE", "=TRUE()");
+    this.hf.addNamedExpression("FALSE", "=FALSE()");
+  }
+
+  addSheet(name: string): number {
+    const added = this.hf.addSheet(name);
+    return this.hf.getSheetId(added) as number;
+  }
+
+  renameSheet(id: number, name: string): void {
+    this.hf.renameSheet(id, name);
+  }
+
+  removeSheet(id: number): void {
+    this.hf.removeSheet(id);
+  }
+
+  isValidFormula(formula: string): boolean {
+    return this.hf.validateFormula(formula);
+  }
+
+  /** Puts a constant (strings stay text, never parsed), a formula, or nothing into a cell. */
+  setCell(sheet: number, row: number, col: number, content: { value?: Scalar; formula?: string }): void {
+    this.suspend();
+    let raw: RawCellContent = null;
+    if (content.formula !== undefined) raw = content.formula;
+    else if (typeof content.value === "string") raw = "'" + content.value;
+    else if (content.value !== undefined) raw = content.value;
+    this.hf.setCellContents({ sheet, row, col }, raw);
+  }
+
+  value(sheet: number, row: number, col: number): ComputedValue {
+    this.resume();
+    return toComputed(this.hf.getCellValue({ sheet, row, col }));
+  }
+
+  /** The engine's spelling of a cell's formula (after a sheet rename it names the new sheet). */
+  formulaOf(sheet: number, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet, row, col });
+  }
+
+  /** Adds a defined name; `scope` is the engine id of its sheet, undefined for the workbook. */
+  addName(name: string, formula: string, scope?: number): void {
+    this.suspend();
+    if (!this.hf.isItPossibleToAddNamedExpression(name, formula, scope)) {
+      throw officeError("InvalidArgument", `The name "${name}" or its formula "${formula}" is not valid.`);
+    }
+    this.hf.addNamedExpression(name, formula, scope);
+  }
+
+  changeName(name: string, formula: string, scope?: number): void {
+    this.suspend();
+    this.hf.changeNamedExpression(name, formula, scope);
+  }
+
+  removeName(name: string, scope?: number): void {
+    this.suspend();
+    this.hf.removeNamedExpression(name, scope);
+  }
+
+  nameFormula(name: string, scope?: number): string | undefined {
+    return this.hf.getNamedExpressionFormula(name, scope);
+  }
+
+  /** Evaluates a formula as if it stood on the given sheet (for names that are not ranges). */
+  evaluate(formula: string, sheet: number): ComputedValue | ComputedValue[][] {
+    this.resume();
+    const v = this.hf.calculateFormula(formula, sheet);
+    return Array.isArray(v) ? v.map((row) => row.map(toComputed)) : toComputed(v);
+  }
+
+  private suspend(): void {
+    if (!this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
+  }
+
+  private resume(): void {
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
+  }
+}
+
+function toComputed(v: CellValue): ComputedValue {
+  if (v instanceof DetailedCellError) {
+    switch (v.type) {
+      // Excel shows 0 for a circular reference (and warns); it has no #CYCLE! value.
+      case ErrorType.CYCLE:
+        return 0;
+      case ErrorType.ERROR:
+        return { error: "#NAME?", message: v.message };
+      default:
+        return { error: v.value, message: v.message };
+    }
+  }
+  if (v === null || v === undefined) return null;
+  return v;
+}
