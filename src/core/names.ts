@@ -79,3 +79,25 @@ function capitalise(id: string): string {
     .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
     .join("_");
 }
+
+/**
+ * Workbook-wide name of the base year on the Parameter sheet: the year for which each
+ * Quartier's `Gehalt_je_VbE` is given. The Personalkosten Richtwert of plan year J is
+ * VbE × Gehalt_je_VbE × (1 + Tarifsteigerung)^(J − Basisjahr), rounded to cents.
+ */
+export const BASE_YEAR_NAME = "Basisjahr";
+
+/** Sheet-scoped rows of the standard's Richtwerte across the plan years (first cell = first year). */
+export const RICHTWERT_NAMES = {
+  staffCost: "Richtwert_Personalkosten",
+  materialCost: "Richtwert_Sachkosten",
+  projectCost: "Richtwert_Projektkosten",
+  dispositionFund: "Richtwert_Verfuegungsfonds",
+  roomCosts: "Richtwert_Raumkosten",
+} as const;
+
+/** Sheet-scoped rows of the funding table's sums across the plan years (external funds, €). */
+export const FUNDING_NAMES = {
+  applied: "Drittmittel_Beantragt",
+  granted: "Drittmittel_Bewilligt",
+} as const;

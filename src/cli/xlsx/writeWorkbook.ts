@@ -1,0 +1,114 @@
+/**
+ * Renders a template `WorkbookModel` as an .xlsx file with exceljs. Layout comes entirely from
+ * the model; this module only translates it into exceljs calls.
+ *
+ * Defined names are not written through exceljs: it knows only workbook-wide names, and the
+ * contract needs the same name (`Einwohner`, …) on every Quartier sheet, scoped to that sheet.
+ * So after exceljs has written the file, all names are put into `xl/workbook.xml` directly,
+ * each sheet-scoped one with the `localSheetId` of its sheet (see `addDefinedNames`).
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { cellsOfRange, CellStyle, STYLES, StyleKey, WorkbookModel } from "../../core/template";
+import type { CellModel, SheetModel } from "../../core/template";
+import { addDefinedNames } from "./definedNames";
+
+const ARGB = (rgb: string): string => "FF" + rgb;
+
+function fontOf(s: CellStyle): Partial<ExcelJS.Font> | undefined {
+  if (!s.bold && !s.italic && !s.fontSize && !s.fontColor) return undefined;
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold) font.bold = true;
+  if (s.italic) font.italic = true;
+  if (s.fontSize) font.size = s.fontSize;
+  if (s.fontColor) font.color = { argb: ARGB(s.fontColor) };
+  return font;
+}
+
+function borderOf(s: CellStyle): Partial<ExcelJS.Borders> | undefined {
+  if (!s.borderTop && !s.borderBottom) return undefined;
+  const border: Partial<ExcelJS.Borders> = {};
+  if (s.borderTop) border.top = { style: "thin" };
+  if (s.borderBottom) border.bottom = { style: "thin" };
+  return border;
+}
+
+/** exceljs style objects per style key, built once and shared by every cell. */
+const CELL_STYLES: Record<StyleKey, Partial<ExcelJS.Style>> = (() => {
+  const out = {} as Record<StyleKey, Partial<ExcelJS.Style>>;
+  for (const key of Object.keys(STYLES) as StyleKey[]) {
+    const s = STYLES[key];
+    const style: Partial<ExcelJS.Style> = {};
+    const font = fontOf(s);
+    if (font) style.font = font;
+    if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(s.fill) } };
+    const border = borderOf(s);
+    if (border) style.border = border;
+    if (s.wrap) style.alignment = { wrapText: true, vertical: "top" };
+    out[key] = style;
+  }
+  return out;
+})();
+
+function writeCell(ws: ExcelJS.Worksheet, c: CellModel): void {
+  const cell = ws.getCell(c.row, c.col);
+  if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+  else if (c.value !== undefined) cell.value = c.value;
+  const style: Partial<ExcelJS.Style> = c.style ? { ...CELL_STYLES[c.style] } : {};
+  if (c.numberFormat) style.numFmt = c.numberFormat;
+  if (!c.locked) style.protection = { locked: false };
+  if (Object.keys(style).length > 0) cell.style = style;
+}
+
+/** Conditional formats use the fill as background colour (Excel's dxf convention). */
+function conditionalStyle(key: StyleKey): Partial<ExcelJS.Style> {
+  const s = STYLES[key];
+  const style: Partial<ExcelJS.Style> = {};
+  const font = fontOf(s);
+  if (font) style.font = font;
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(s.fill) } };
+  return style;
+}
+
+async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void> {
+  const views: Array<Partial<ExcelJS.WorksheetView>> = sheet.freeze
+    ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }]
+    : [];
+  const ws = wb.addWorksheet(sheet.name, { views });
+  for (const { col, width } of sheet.columnWidths) ws.getColumn(col).width = width;
+  for (const c of sheet.cells) writeCell(ws, c);
+  for (const v of sheet.validations)
+    for (const address of cellsOfRange(v.range))
+      ws.getCell(address).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${v.values.join(",")}"`],
+        showErrorMessage: true,
+        errorTitle: "Ungültige Eingabe",
+        error: `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
+      };
+  sheet.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: conditionalStyle(cf.style) }],
+    }),
+  );
+  if (sheet.protect)
+    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
+/** The model as the bytes of an .xlsx file. Charts are not rendered (exceljs cannot write them). */
+export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "QM-Planer";
+  // No cached results are stored; ask the spreadsheet program to compute everything on open.
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of model.sheets) await writeSheet(wb, sheet);
+  const written = await wb.xlsx.writeBuffer();
+  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  const path = "xl/workbook.xml";
+  const xml = await zip.file(path)?.async("string");
+  if (xml === undefined) throw new Error("exceljs hat keine xl/workbook.xml geschrieben.");
+  zip.file(path, addDefinedNames(xml, model));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}

@@ -1,0 +1,14 @@
+/** The planning template: Quartiere and plan years → a workbook model both writers render. */
+export * from "./model";
+export { NUMBER_FORMATS, STYLES } from "./styles";
+export type { CellStyle, StyleKey } from "./styles";
+export * from "./input";
+export { buildTemplate, buildWorkbookModel, neighbourhoodSheetName } from "./buildTemplate";
+export type { BuildOptions } from "./buildTemplate";
+export { comparisonTable, COMPARISON_COLUMNS } from "./comparison";
+export type { ComparisonColumnKey, ComparisonRow } from "./comparison";
+export { richtwerteOf, escalatedSalary } from "./figures";
+export { assignSheetNames, excelSafeSheetName, sheetNameKey, MAX_SHEET_NAME_LENGTH } from "./sheetNames";
+export { planFromTable, rowsFromPastedText, TableInputError } from "./table";
+export { quoteSheetName, sheetReference } from "./addresses";
+export { cellsOfRange, parseCellAddress, columnLetter } from "./addresses";

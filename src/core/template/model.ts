@@ -1,0 +1,91 @@
+/**
+ * A planning workbook as data. The template builder fills it; the writers (exceljs in the CLI,
+ * Office.js in the task pane) only render it, so both produce the same layout.
+ *
+ * Addresses are A1 strings within their sheet ("B3", "H21:J21"); rows and columns are also
+ * given 1-based for writers that work with indices. Formulas are in Excel's invariant
+ * (en-US) syntax without the leading "=" — comma separators, English function names — which
+ * is what both exceljs and Office.js `Range.formulas` expect.
+ */
+import type { StyleKey } from "./styles";
+
+export type CellConstant = string | number;
+
+export interface CellModel {
+  row: number;
+  col: number;
+  address: string;
+  /** A constant; absent for formula cells and for empty (but formatted) input cells. */
+  value?: CellConstant;
+  /** A formula without the leading "=". */
+  formula?: string;
+  numberFormat?: string;
+  style?: StyleKey;
+  /** False for input cells. Locked cells are protected when the sheet is protected. */
+  locked: boolean;
+}
+
+/** An in-cell dropdown over a fixed list. */
+export interface ListValidationModel {
+  range: string;
+  values: readonly string[];
+}
+
+/**
+ * A conditional format given as a formula that is TRUE where the format applies, written for
+ * the range's top-left cell with relative references (as Excel's "use a formula" rule).
+ */
+export interface ConditionalFormatModel {
+  range: string;
+  formula: string;
+  style: StyleKey;
+}
+
+/** A clustered column chart; only the Office.js writer renders charts (exceljs cannot). */
+export interface ChartModel {
+  title: string;
+  /** Two adjacent columns: the category labels, then the values (one series). */
+  source: string;
+  /** Where the chart is placed: the range its area covers. */
+  position: string;
+}
+
+export type SheetRole = "parameters" | "neighbourhood" | "comparison";
+
+export interface SheetModel {
+  name: string;
+  role: SheetRole;
+  cells: CellModel[];
+  /** Column widths in characters, by 1-based column index. */
+  columnWidths: ReadonlyArray<{ col: number; width: number }>;
+  validations: ListValidationModel[];
+  conditionalFormats: ConditionalFormatModel[];
+  /** Rows and columns kept in view when scrolling. */
+  freeze?: { rows: number; cols: number };
+  /** Protect the sheet without a password: formulas locked, inputs editable. */
+  protect: boolean;
+  chart?: ChartModel;
+}
+
+export interface DefinedNameModel {
+  name: string;
+  /** The sheet the name points to. */
+  sheet: string;
+  /** Absolute address within that sheet ("$B$3", "$H$21:$J$21"). */
+  address: string;
+  /** "workbook": visible everywhere; "sheet": scoped to `sheet` (Excel's `localSheetId`). */
+  scope: "workbook" | "sheet";
+  comment?: string;
+}
+
+/** A sheet that got another name than the one asked for (clash with an existing sheet, too long …). */
+export interface SheetRenaming {
+  requested: string;
+  actual: string;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+  names: DefinedNameModel[];
+  renamed: SheetRenaming[];
+}

@@ -1,0 +1,78 @@
+/** Collects the cells and parts of one sheet model while a builder lays it out. */
+import { cellAddress } from "./addresses";
+import type { CellConstant, CellModel, ChartModel, ConditionalFormatModel, ListValidationModel, SheetModel, SheetRole } from "./model";
+import { NUMBER_FORMATS, StyleKey } from "./styles";
+
+export interface CellSpec {
+  value?: CellConstant;
+  formula?: string;
+  numberFormat?: string;
+  style?: StyleKey;
+  /** Input cells are unlocked; everything else stays locked. */
+  input?: boolean;
+}
+
+export class SheetBuilder {
+  private readonly cells = new Map<string, CellModel>();
+  private readonly widths = new Map<number, number>();
+  private readonly validations: ListValidationModel[] = [];
+  private readonly conditionalFormats: ConditionalFormatModel[] = [];
+  private freeze: SheetModel["freeze"];
+  private chart: ChartModel | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly role: SheetRole,
+  ) {}
+
+  set(row: number, col: number, spec: CellSpec): string {
+    const address = cellAddress(row, col);
+    // Excel stores a formula typed into a text-formatted cell as text.
+    if (spec.formula !== undefined && spec.numberFormat === NUMBER_FORMATS.text)
+      throw new Error(`${this.name}!${address}: eine Formel darf kein Textformat haben.`);
+    const cell: CellModel = { row, col, address, locked: !spec.input };
+    if (spec.value !== undefined) cell.value = spec.value;
+    if (spec.formula !== undefined) cell.formula = spec.formula;
+    if (spec.numberFormat !== undefined) cell.numberFormat = spec.numberFormat;
+    const style = spec.style ?? (spec.input ? "input" : undefined);
+    if (style !== undefined) cell.style = style;
+    this.cells.set(address, cell);
+    return address;
+  }
+
+  width(col: number, width: number): void {
+    this.widths.set(col, width);
+  }
+
+  list(range: string, values: readonly string[]): void {
+    this.validations.push({ range, values });
+  }
+
+  highlight(range: string, formula: string, style: StyleKey): void {
+    this.conditionalFormats.push({ range, formula, style });
+  }
+
+  freezePanes(rows: number, cols: number): void {
+    this.freeze = { rows, cols };
+  }
+
+  addChart(chart: ChartModel): void {
+    this.chart = chart;
+  }
+
+  build(): SheetModel {
+    const cells = [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const sheet: SheetModel = {
+      name: this.name,
+      role: this.role,
+      cells,
+      columnWidths: [...this.widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ col, width })),
+      validations: this.validations,
+      conditionalFormats: this.conditionalFormats,
+      protect: true,
+    };
+    if (this.freeze) sheet.freeze = this.freeze;
+    if (this.chart) sheet.chart = this.chart;
+    return sheet;
+  }
+}

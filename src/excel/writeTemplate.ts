@@ -1,0 +1,251 @@
+/**
+ * "Vorlage anlegen" in Excel: renders the core's template model into the open workbook through
+ * Office.js. Layout comes entirely from the model (the same one the CLI writes with exceljs).
+ *
+ * Rules kept here:
+ * - One `Excel.run`, a constant number of round trips whatever the number of Quartiere:
+ *   one sync to read the existing sheet and name list, one to write everything.
+ * - Nothing of the user's is touched: sheet names clashing with existing sheets get a free
+ *   name ("Parameter (2)"), reported in the result; if the workbook already has one of the
+ *   workbook-wide Parameter names (an earlier template), nothing is created and the user is
+ *   told to use a new workbook (the new formulas would otherwise read the old figures).
+ * - If writing fails, every sheet and name created so far is removed again (two more syncs)
+ *   and the failure is reported in German.
+ */
+import {
+  buildWorkbookModel,
+  CellModel,
+  CellStyle,
+  SheetModel,
+  SheetRenaming,
+  STYLES,
+  StyleKey,
+  TemplateInput,
+  TemplatePlan,
+  validateTemplateInput,
+  WorkbookModel,
+} from "../core/template";
+import { columnLetter } from "../core/template/addresses";
+
+export interface TemplateProgress {
+  /** Steps done so far, of `total`. */
+  done: number;
+  total: number;
+  /** What is happening, in German, for the pane's progress bar. */
+  message: string;
+}
+
+export interface CreateTemplateOptions {
+  onProgress?: (progress: TemplateProgress) => void;
+  /** "Today", for the default plan years. */
+  today?: Date;
+}
+
+export interface CreateTemplateResult {
+  /** The sheets created, in order: Parameter, one per Quartier, Vergleich. */
+  sheets: string[];
+  /** Sheets that got another name than asked for (existing sheet, too long, forbidden characters). */
+  renamed: SheetRenaming[];
+  plan: TemplatePlan;
+}
+
+/** A failure the pane shows as it is (German). */
+export class TemplateWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateWriteError";
+  }
+}
+
+/** Column width in characters → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px). */
+function widthInPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** Formulas and constants of a sheet as one rectangle from A1, so one write covers the sheet. */
+function grids(sheet: SheetModel): { address: string; formulas: (string | number)[][]; formats: string[][] } {
+  const rows = Math.max(...sheet.cells.map((c) => c.row));
+  const cols = Math.max(...sheet.cells.map((c) => c.col));
+  const formulas = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
+  const formats = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
+  for (const c of sheet.cells) {
+    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? "=" + c.formula : (c.value ?? "");
+    if (c.numberFormat) formats[c.row - 1][c.col - 1] = c.numberFormat;
+  }
+  return { address: `A1:${columnLetter(cols)}${rows}`, formulas, formats };
+}
+
+/** Horizontal runs of neighbouring cells that share a key, as range addresses. */
+function runs(cells: readonly CellModel[], keyOf: (c: CellModel) => string | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let start: CellModel | undefined;
+  let last: CellModel | undefined;
+  const flush = (): void => {
+    if (!start || !last) return;
+    const key = keyOf(start) as string;
+    const range = start === last ? start.address : `${start.address}:${last.address}`;
+    out.set(key, [...(out.get(key) ?? []), range]);
+  };
+  for (const c of cells) {
+    const key = keyOf(c);
+    const continues = start && last && key !== undefined && key === keyOf(start) && c.row === last.row && c.col === last.col + 1;
+    if (continues) last = c;
+    else {
+      flush();
+      [start, last] = key === undefined ? [undefined, undefined] : [c, c];
+    }
+  }
+  flush();
+  return out;
+}
+
+function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
+  if (s.bold) format.font.bold = true;
+  if (s.italic) format.font.italic = true;
+  if (s.fontSize) format.font.size = s.fontSize;
+  if (s.fontColor) format.font.color = "#" + s.fontColor;
+  if (s.fill) format.fill.color = "#" + s.fill;
+  if (s.wrap) format.wrapText = true;
+  if (s.borderTop) format.borders.getItem("EdgeTop").style = "Continuous";
+  if (s.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
+}
+
+/** Queues everything of one sheet except its names; protection comes last (it blocks the rest). */
+function queueSheet(ws: Excel.Worksheet, sheet: SheetModel): void {
+  const { address, formulas, formats } = grids(sheet);
+  const all = ws.getRange(address);
+  // Number formats first: a text cell ("@") keeps "2026.1" or a numeric Quartier name as text.
+  // No formula cell carries "@" (the model refuses it), so no formula turns into text.
+  all.numberFormat = formats;
+  all.formulas = formulas;
+  for (const { col, width } of sheet.columnWidths) ws.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = widthInPoints(width);
+  for (const [style, ranges] of runs(sheet.cells, (c) => c.style))
+    for (const range of ranges) applyStyle(ws.getRange(range).format, STYLES[style as StyleKey]);
+  for (const range of runs(sheet.cells, (c) => (c.locked ? undefined : "input")).get("input") ?? [])
+    ws.getRange(range).format.protection.locked = false;
+  for (const v of sheet.validations) {
+    const dv = ws.getRange(v.range).dataValidation;
+    dv.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
+    dv.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: "Ungültige Eingabe",
+      message: `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
+    };
+  }
+  for (const cf of sheet.conditionalFormats) {
+    const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = "=" + cf.formula;
+    const s = STYLES[cf.style];
+    if (s.fontColor) format.custom.format.font.color = "#" + s.fontColor;
+    if (s.fill) format.custom.format.fill.color = "#" + s.fill;
+  }
+  if (sheet.chart) {
+    const chart = ws.charts.add("ColumnClustered", ws.getRange(sheet.chart.source), "Columns");
+    chart.title.text = sheet.chart.title;
+    const [from, to] = sheet.chart.position.split(":");
+    chart.setPosition(from, to);
+  }
+  if (sheet.freeze) {
+    const { rows, cols } = sheet.freeze;
+    if (rows > 0 && cols > 0) ws.freezePanes.freezeAt(ws.getRange(`A1:${columnLetter(cols)}${rows}`));
+    else if (rows > 0) ws.freezePanes.freezeRows(rows);
+    else if (cols > 0) ws.freezePanes.freezeColumns(cols);
+  }
+  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+}
+
+function localAddress(address: string): string {
+  return address.replace(/\$/g, "");
+}
+
+function queueWorkbook(context: Excel.RequestContext, model: WorkbookModel, progress: (message: string) => void): void {
+  const sheets = new Map<string, Excel.Worksheet>();
+  // All sheets and names first, so every formula finds its names and other sheets.
+  for (const sheet of model.sheets) sheets.set(sheet.name, context.workbook.worksheets.add(sheet.name));
+  for (const n of model.names) {
+    const ws = sheets.get(n.sheet) as Excel.Worksheet;
+    const range = ws.getRange(localAddress(n.address));
+    if (n.scope === "workbook") context.workbook.names.add(n.name, range, n.comment);
+    else ws.names.add(n.name, range, n.comment);
+  }
+  for (const sheet of model.sheets) {
+    queueSheet(sheets.get(sheet.name) as Excel.Worksheet, sheet);
+    progress(`Blatt „${sheet.name}“ vorbereitet`);
+  }
+  sheets.get(model.sheets[model.sheets.length - 1].name)?.activate();
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Removes the sheets and workbook names of the model that exist (i.e. that this run created). */
+async function removeCreated(context: Excel.RequestContext, model: WorkbookModel): Promise<void> {
+  const sheets = model.sheets.map((s) => context.workbook.worksheets.getItemOrNullObject(s.name));
+  const names = model.names.filter((n) => n.scope === "workbook").map((n) => context.workbook.names.getItemOrNullObject(n.name));
+  await context.sync();
+  for (const ws of sheets) if (!ws.isNullObject) ws.delete();
+  for (const n of names) if (!n.isNullObject) n.delete();
+  await context.sync();
+}
+
+/**
+ * Creates the planning workbook's sheets in the open workbook. Throws `TemplateInputError`
+ * (bad input, before Excel is touched) or `TemplateWriteError` (German, for the pane).
+ */
+export async function createTemplate(input: TemplateInput, options: CreateTemplateOptions = {}): Promise<CreateTemplateResult> {
+  return createTemplateFromPlan(validateTemplateInput(input, options.today), options);
+}
+
+/** The same for an already validated plan (e.g. from `planFromTable` on pasted text or a range). */
+export async function createTemplateFromPlan(plan: TemplatePlan, options: CreateTemplateOptions = {}): Promise<CreateTemplateResult> {
+  // Reading, one step per sheet (Parameter, Quartiere, Vergleich), the transfer, done.
+  const total = 1 + (plan.neighbourhoods.length + 2) + 2;
+  let done = 0;
+  const progress = (message: string): void => options.onProgress?.({ done: ++done, total, message });
+
+  return Excel.run(async (context) => {
+    const existingSheets = context.workbook.worksheets.load("items/name");
+    const existingNames = context.workbook.names.load("items/name");
+    await context.sync();
+    progress("Mappe gelesen");
+
+    const model = buildWorkbookModel(plan, existingSheets.items.map((s) => s.name));
+    const taken = new Set(existingNames.items.map((n) => n.name.toUpperCase()));
+    const clash = model.names.find((n) => n.scope === "workbook" && taken.has(n.name.toUpperCase()));
+    if (clash)
+      throw new TemplateWriteError(
+        `Die Mappe enthält schon den Namen „${clash.name}“ (wohl aus einer früheren Vorlage). Bitte die Vorlage in einer neuen Mappe anlegen; es wurde nichts geändert.`,
+      );
+
+    try {
+      queueWorkbook(context, model, progress);
+      progress(`${model.sheets.length} Blätter werden an Excel übertragen …`);
+      await context.sync();
+    } catch (e) {
+      try {
+        await removeCreated(context, model);
+      } catch (cleanup) {
+        throw new TemplateWriteError(
+          `Die Vorlage konnte nicht angelegt werden (${messageOf(e)}), und das bereits Angelegte ließ sich nicht ganz entfernen (${messageOf(cleanup)}). Bitte die Blätter ${model.sheets.map((s) => `„${s.name}“`).join(", ")} prüfen.`,
+        );
+      }
+      throw new TemplateWriteError(`Die Vorlage konnte nicht angelegt werden (${messageOf(e)}). Alles bereits Angelegte wurde wieder entfernt.`);
+    }
+    progress("Fertig");
+    return { sheets: model.sheets.map((s) => s.name), renamed: model.renamed, plan };
+  });
+}
+
+/**
+ * The values of the selected range, for "Quartiere aus der Markierung übernehmen": one sync.
+ * `planFromTable` (core) reads them; its errors name the row within the selection.
+ */
+export async function readSelectedRows(): Promise<unknown[][]> {
+  return Excel.run(async (context) => {
+    const range = context.workbook.getSelectedRange().load("values");
+    await context.sync();
+    return range.values;
+  });
+}

@@ -1,0 +1,162 @@
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import JSZip from "jszip";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { main } from "../../src/cli/main";
+import { writeFileSafely } from "../../src/cli/xlsx/writeFileSafely";
+
+const FIXTURES = path.join(__dirname, "..", "fixtures");
+const ROOT = path.join(__dirname, "..", "..");
+
+function folder(): string {
+  return mkdtempSync(path.join(tmpdir(), "qm-planer-vorlage-"));
+}
+
+/** Runs the command line in-process, capturing stdout and stderr. */
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(["node", "qm-planer", ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+function csv(dir: string, text: string, name = "quartiere.csv"): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function sheetNames(file: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file("xl/workbook.xml")!.async("string");
+  return [...xml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe("qm-planer vorlage", () => {
+  test("writes the workbook for a ';' CSV with BOM and German numbers, and leaves no temporary file", async () => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    const r = await run("vorlage", path.join(FIXTURES, "quartiere-grenzen.csv"), "-o", out, "--von", "2026", "--bis", "2027");
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        `Planungsmappe „${out}“ geschrieben: 12 Quartiere, Planjahre 2026–2027.\n` +
+        "Hinweis: Das Blatt „QM Nord/Ost“ heißt „QM Nord-Ost“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n" +
+        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand No“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n",
+      stderr: "",
+    });
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
+    const names = await sheetNames(out);
+    expect(names).toHaveLength(14);
+    expect(names[0]).toBe("Parameter");
+    expect(names[13]).toBe("Vergleich");
+  });
+
+  test("reads a ',' CSV with the columns in another order and case", async () => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out, "--von", "2030");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2 Quartiere, Planjahre 2030–2032.");
+    expect(await sheetNames(out)).toEqual(["Parameter", "QM Nord", "QM Süd", "Vergleich"]);
+  });
+
+  test.each([
+    ["Quartier;Einwohner\nNord;12.345\nSüd;viele\n", "Fehler: Zeile 3: Einwohner: „viele“ ist keine Zahl."],
+    ["Quartier;Einwohner;VbE\nNord;12.345;2,5\n\nSüd;1000;-1\n", "Fehler: Zeile 4: VbE: darf nicht negativ sein (-1)."],
+    ["Quartier;Einwohner\nNord;1\nnord;2\n", "Fehler: Zeile 3: Der Name kommt schon als Quartier 1 vor."],
+    ["Name;Bewohnerzahl\nNord;1\n", "Fehler: Zeile 1: Unbekannte Spalte „Bewohnerzahl“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt)."],
+    ['Quartier;Einwohner\nNord;1\n"Süd;2\n', "Fehler: Zeile 3: Ein Anführungszeichen wird nicht geschlossen."],
+    ["", "Fehler: Die Tabelle ist leer (erwartet: Kopfzeile „Quartier;Einwohner“ und eine Zeile je Quartier)."],
+  ])("a bad CSV %j → exit 2, one German line with the line number, no file", async (text, line) => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    const r = await run("vorlage", csv(dir, text), "-o", out, "--von", "2026");
+    expect(r).toEqual({ code: 2, stdout: "", stderr: line + "\n" });
+    expect(readdirSync(dir)).toEqual(["quartiere.csv"]);
+  });
+
+  test.each([
+    [["--von", "2026", "--bis", "2025"], "Fehler: Das letzte Planjahr (2025) liegt vor dem ersten (2026)."],
+    [["--von", "26"], "Fehler: --von: „26“ ist keine Jahreszahl."],
+    [["--von", "2026", "--bis", "2040"], "Fehler: Höchstens 10 Planjahre je Vorlage (erhalten: 2026 bis 2040)."],
+  ])("bad years %j → exit 2", async (years, line) => {
+    const dir = folder();
+    const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", path.join(dir, "p.xlsx"), ...years);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: line + "\n" });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("a file that is not UTF-8 or does not exist → exit 2", async () => {
+    const dir = folder();
+    const latin1 = path.join(dir, "latin1.csv");
+    writeFileSync(latin1, Buffer.from("Quartier;Einwohner\nS\xfcd;12\n", "latin1"));
+    const r = await run("vorlage", latin1, "-o", path.join(dir, "p.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`Fehler: Die Datei „${latin1}“ ist nicht in UTF-8 gespeichert (in Excel: „CSV UTF-8“ wählen).\n`);
+    const missing = await run("vorlage", path.join(dir, "fehlt.csv"), "-o", path.join(dir, "p.xlsx"));
+    expect(missing.stderr).toBe(`Fehler: Die Datei „${path.join(dir, "fehlt.csv")}“ gibt es nicht.\n`);
+    expect(readdirSync(dir)).toEqual(["latin1.csv"]);
+  });
+
+  test("never overwrites an existing file without --force; with --force it does", async () => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    writeFileSync(out, "meine Daten");
+    const refused = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: `Fehler: Die Datei „${out}“ gibt es schon; mit --force wird sie überschrieben.\n` });
+    expect(readFileSync(out, "utf8")).toBe("meine Daten");
+    const forced = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out, "--force");
+    expect(forced.code).toBe(0);
+    expect(await sheetNames(out)).toEqual(["Parameter", "QM Nord", "QM Süd", "Vergleich"]);
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
+  });
+
+  test("the installed command: exit code 2 and exactly one line on stderr", async () => {
+    const dir = folder();
+    const bad = csv(dir, "Quartier;Einwohner\nNord;-1\n");
+    const result = await promisify(execFile)("node", [path.join(ROOT, "bin", "qm-planer.js"), "vorlage", bad, "-o", path.join(dir, "p.xlsx")]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(result).toEqual({ code: 2, stderr: "Fehler: Zeile 2: Einwohner: darf nicht negativ sein (-1).\n" });
+    expect(existsSync(path.join(dir, "p.xlsx"))).toBe(false);
+  });
+});
+
+describe("writeFileSafely", () => {
+  test("a failure while producing the bytes leaves neither the target nor a temporary file", async () => {
+    const dir = folder();
+    const target = path.join(dir, "plan.xlsx");
+    await expect(writeFileSafely(target, () => Promise.reject(new Error("kaputt")), false)).rejects.toThrow("kaputt");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("a target that appears while the bytes are produced is not overwritten", async () => {
+    const dir = folder();
+    const target = path.join(dir, "plan.xlsx");
+    const produce = async (): Promise<Buffer> => {
+      writeFileSync(target, "von jemand anderem");
+      return Buffer.from("neu");
+    };
+    await expect(writeFileSafely(target, produce, false)).rejects.toThrow("gibt es schon");
+    expect(readFileSync(target, "utf8")).toBe("von jemand anderem");
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
+  });
+
+  test("a missing target folder is reported before any work", async () => {
+    const produce = jest.fn(() => Promise.resolve(Buffer.from("x")));
+    await expect(writeFileSafely("/nicht/vorhanden/plan.xlsx", produce, true)).rejects.toThrow("Den Ordner „/nicht/vorhanden“ gibt es nicht.");
+    expect(produce).not.toHaveBeenCalled();
+  });
+});
