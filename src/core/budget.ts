@@ -50,6 +50,89 @@ export interface BudgetLines {
   total: Dec;
 }
 
+// --- what each parameter set implies, worked out once -----------------------------------------
+
+/**
+ * The custom functions evaluate the same parameter set many thousand times, and every
+ * decimal.js operation allocates. So what follows from the parameters alone is worked out
+ * once per set, exactly, and cached:
+ *
+ * - For whole resident counts E and rates ≥ 0, "E × rate is below the minimum" is the same as
+ *   "E is below a fixed count"; where a minimum applies, the line is the minimum's Decimal
+ *   itself, with no multiplication and no comparison.
+ * - Where both per-resident lines apply and both rates have at most two decimals, the lines
+ *   are whole cents without rounding, so Projektkosten + Verfügungsfonds = E × (sum of the
+ *   rates): one multiplication instead of two and an addition.
+ *
+ * Anything else (fractional E, negative rates) takes the plain exact comparisons.
+ */
+interface Derived {
+  /** Whether the counts below may be used: both per-resident rates are ≥ 0. */
+  countsApply: boolean;
+  /** Projektkosten: the minimum applies for whole E below this count. */
+  projectMinimumBelow: number;
+  /** Verfügungsfonds: the minimum applies for whole E below this count (threshold and minimum together). */
+  fundMinimumBelow: number;
+  projectMinimum: Dec;
+  fundMinimum: Dec;
+  bothMinimums: Dec;
+  /** Sum of both per-resident rates, if adding the lines needs no rounding; else undefined. */
+  combinedRate: Dec | undefined;
+}
+
+/** A whole Decimal as a number; beyond the safe integers, ±Infinity (no safe E reaches it). */
+function countAsNumber(count: Dec): number {
+  if (count.abs().gt(Number.MAX_SAFE_INTEGER)) return count.isNegative() ? -Infinity : Infinity;
+  return count.toNumber();
+}
+
+/** The least whole E with rate × E ≥ minimum (rate ≥ 0); for smaller E the minimum applies. */
+function leastResidentsReaching(rate: Dec, minimum: Dec): number {
+  if (rate.isZero()) return minimum.gt(0) ? Infinity : -Infinity;
+  // rate × E < minimum ⇔ E < minimum / rate ⇔ E < ⌈minimum / rate⌉ for whole E. The ceiling is
+  // exact: a whole quotient is computed exactly, and any other quotient of two decimals of a
+  // few digits (figures come from text or from Excel's 15-digit numbers) lies much further
+  // from a whole number than the 40-digit rounding of the division could move it.
+  return countAsNumber(minimum.div(rate).ceil());
+}
+
+const DERIVED = new WeakMap<CompiledParameters, Derived>();
+
+function derivedOf(p: CompiledParameters): Derived {
+  let d = DERIVED.get(p);
+  if (d === undefined) {
+    const projectRate = p.projectCostPerResident;
+    const fundRate = p.dispositionFundPerResident;
+    const countsApply = !projectRate.isNegative() && !fundRate.isNegative();
+    const projectMinimum = toCents(p.projectCostMinimum);
+    const fundMinimum = toCents(p.dispositionFundMinimum);
+    d = {
+      countsApply,
+      projectMinimumBelow: countsApply ? leastResidentsReaching(projectRate, p.projectCostMinimum) : NaN,
+      fundMinimumBelow: countsApply
+        ? Math.min(
+            // E < threshold ⇔ E < ⌈threshold⌉ for whole E.
+            countAsNumber(p.dispositionFundMinimumBelowResidents.ceil()),
+            leastResidentsReaching(fundRate, p.dispositionFundMinimum),
+          )
+        : NaN,
+      projectMinimum,
+      fundMinimum,
+      bothMinimums: projectMinimum.plus(fundMinimum),
+      combinedRate: projectRate.decimalPlaces() <= 2 && fundRate.decimalPlaces() <= 2 ? projectRate.plus(fundRate) : undefined,
+    };
+    DERIVED.set(p, d);
+  }
+  return d;
+}
+
+/** The derived figures, if they hold for this resident count; else undefined (use exact comparisons). */
+function countsFor(residents: number, p: CompiledParameters): Derived | undefined {
+  if (!Number.isSafeInteger(residents)) return undefined;
+  const d = derivedOf(p);
+  return d.countsApply ? d : undefined;
+}
+
 // --- single lines (validated inputs in, cents out) -------------------------------------------
 
 export function staffCostOf(fte: Dec, salaryPerFte: Dec): Dec {
@@ -61,18 +144,34 @@ export function materialCostOf(fte: Dec, p: CompiledParameters = DEFAULT_PARAMET
 }
 
 export function projectCostOf(residents: number, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
+  const d = countsFor(residents, p);
+  if (d) return residents < d.projectMinimumBelow ? d.projectMinimum : toCents(p.projectCostPerResident.mul(residents));
   const perResident = p.projectCostPerResident.mul(residents);
   return toCents(perResident.lt(p.projectCostMinimum) ? p.projectCostMinimum : perResident);
 }
 
 export function dispositionFundOf(residents: number, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
+  const d = countsFor(residents, p);
+  if (d) return residents < d.fundMinimumBelow ? d.fundMinimum : toCents(p.dispositionFundPerResident.mul(residents));
   const perResident = p.dispositionFundPerResident.mul(residents);
   const minimumApplies = p.dispositionFundMinimumBelowResidents.gt(residents);
   return toCents(minimumApplies && perResident.lt(p.dispositionFundMinimum) ? p.dispositionFundMinimum : perResident);
 }
 
+/** Projektkosten + Verfügungsfonds, with as few decimal.js operations as the case allows. */
+function residentLinesOf(residents: number, p: CompiledParameters): Dec {
+  const d = countsFor(residents, p);
+  if (d) {
+    const projectMinimumApplies = residents < d.projectMinimumBelow;
+    const fundMinimumApplies = residents < d.fundMinimumBelow;
+    if (projectMinimumApplies && fundMinimumApplies) return d.bothMinimums;
+    if (!projectMinimumApplies && !fundMinimumApplies && d.combinedRate) return d.combinedRate.mul(residents);
+  }
+  return projectCostOf(residents, p).plus(dispositionFundOf(residents, p));
+}
+
 export function projectFundsOf(residents: number, fte: Dec, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
-  return materialCostOf(fte, p).plus(projectCostOf(residents, p)).plus(dispositionFundOf(residents, p));
+  return materialCostOf(fte, p).plus(residentLinesOf(residents, p));
 }
 
 // --- whole budget from raw input -------------------------------------------------------------
@@ -93,7 +192,9 @@ export function budgetOf(residents: number, fte: Dec, salaryPerFte: Dec, roomCos
   const projectCost = projectCostOf(residents, p);
   const dispositionFund = dispositionFundOf(residents, p);
   const projectFunds = materialCost.plus(projectCost).plus(dispositionFund);
-  const total = staffCost.plus(projectFunds).plus(roomCosts);
+  // Adding zero room costs (the default) would only allocate a copy.
+  const staffAndFunds = staffCost.plus(projectFunds);
+  const total = roomCosts.isZero() ? staffAndFunds : staffAndFunds.plus(roomCosts);
   return { residents, fte, salaryPerFte, staffCost, materialCost, projectCost, dispositionFund, projectFunds, roomCosts, total };
 }
 

@@ -13,9 +13,10 @@ function group(intPart: string, sep: string): string {
 
 /** An amount with two decimals: "12.345,67 €" (de) or "€12,345.67" (en). Plain spaces only. */
 export function formatEuro(amount: Dec | number | string, lang: Language = "de"): string {
-  const fixed = new Dec(amount).toFixed(2, Dec.ROUND_HALF_UP);
-  const negative = fixed.startsWith("-");
-  const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split(".");
+  const rounded = new Dec(amount).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  // A negative amount that rounds to zero is shown as 0,00 €, not -0,00 €.
+  const negative = rounded.isNegative() && !rounded.isZero();
+  const [intPart, frac] = rounded.abs().toFixed(2).split(".");
   const sign = negative ? "-" : "";
   return lang === "de" ? `${sign}${group(intPart, ".")},${frac} €` : `${sign}€${group(intPart, ",")}.${frac}`;
 }

@@ -1,0 +1,82 @@
+import { execFileSync } from "child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
+import { join, resolve } from "path";
+import { gzipSync } from "zlib";
+import { fixed, printTable } from "./report";
+
+/**
+ * Bundle section: the production sizes (raw and gzip) of what Excel loads for the custom
+ * functions and for the task pane. Builds dist/ first when it is missing or older than the
+ * sources, so the figures always describe the current code.
+ */
+
+const ROOT = resolve(__dirname, "..");
+const DIST = join(ROOT, "dist");
+const CONFIG = join(ROOT, "webpack.config.js");
+/** The functions' own code, the task pane's, and the webpack runtime both share. */
+const FILES = ["functions.js", "taskpane.js", "runtime.js"];
+const FUNCTIONS_TARGET_GZIP_KB = 15;
+
+/** The newest modification time of a file or of any file below a folder. */
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
+  const files = readdirSync(path, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Math.max(0, ...files.map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
+}
+
+function buildIsCurrent(): boolean {
+  const outputs = FILES.slice(0, 2).map((f) => join(DIST, f));
+  if (!outputs.every(existsSync)) return false;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  return built >= Math.max(newestChange(join(ROOT, "src")), newestChange(CONFIG), newestChange(join(ROOT, "package.json")));
+}
+
+/** Runs the production build; returns an error line, or undefined when it succeeded. */
+function build(): string | undefined {
+  console.log("dist/ fehlt oder ist älter als src/: baue mit „webpack --mode production“ …");
+  try {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return undefined;
+  } catch (err) {
+    const output = String((err as { stdout?: Buffer }).stdout ?? "") + String((err as { stderr?: Buffer }).stderr ?? "");
+    const firstError = output.split("\n").find((l) => /error/i.test(l)) ?? "ohne Meldung";
+    return `Build fehlgeschlagen: ${firstError.trim()}`;
+  }
+}
+
+const kb = (bytes: number): string => fixed(bytes / 1024, 1) + " KB";
+
+export async function run(): Promise<void> {
+  console.log("Bundle-Größen (Produktions-Build, 1 KB = 1 024 Byte, gzip mit zlib Stufe 9)");
+  if (!existsSync(CONFIG)) {
+    console.log("webpack.config.js fehlt noch: keine Bundle-Größen.\n");
+    return;
+  }
+  if (!buildIsCurrent()) {
+    const failure = build();
+    if (failure) {
+      console.log(`${failure}\n`);
+      return;
+    }
+  }
+  const sizes = FILES.filter((f) => existsSync(join(DIST, f))).map((f) => {
+    const content = readFileSync(join(DIST, f));
+    return { file: f, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  });
+  printTable(
+    ["Datei", "roh", "gzip"],
+    sizes.map((s) => [`dist/${s.file}`, kb(s.raw), kb(s.gzip)]),
+    ["left", "right", "right"],
+  );
+  const functions = sizes.find((s) => s.file === "functions.js");
+  if (functions) {
+    const met = functions.gzip / 1024 <= FUNCTIONS_TARGET_GZIP_KB;
+    console.log(
+      `Ziel functions.js ≤ ${FUNCTIONS_TARGET_GZIP_KB} KB gzip: ${met ? "erreicht" : "nicht erreicht"} (${kb(functions.gzip)}).\n`,
+    );
+  }
+}

@@ -1,0 +1,23 @@
+import * as budget from "./budget";
+import * as bundle from "./bundle";
+import * as pruefen from "./pruefen";
+
+/**
+ * `npm run bench`: runs every section in turn; each prints its own figures. Add a section by
+ * adding its module (exporting `run(): Promise<void>`) to this list.
+ */
+const SECTIONS: readonly { run(): Promise<void> }[] = [
+  budget,
+  bundle,
+  pruefen,
+];
+
+async function main(): Promise<void> {
+  console.log(`QM-Planer Benchmark – Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  for (const section of SECTIONS) await section.run();
+}
+
+main().catch((err: unknown) => {
+  console.error(`Benchmark abgebrochen: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});

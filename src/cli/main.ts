@@ -1,0 +1,48 @@
+import { Command } from "commander";
+import { version } from "../../package.json";
+import { registerBudgetCommand } from "./commands/budget";
+import { registerPruefenCommand } from "./commands/pruefen";
+import { registerVorlageCommand } from "./commands/vorlage";
+import { describeFailure, EXIT, isInformationalExit } from "./errors";
+import { createProgram } from "./program";
+
+/**
+ * The `qm-planer` command line. Each command lives in its own module under `commands/` and
+ * registers itself on the program; add a command by adding its register function here.
+ */
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerBudgetCommand,
+  registerPruefenCommand,
+  registerVorlageCommand,
+];
+
+export function buildProgram(): Command {
+  const program = createProgram(version);
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+/** The `--help` call to suggest after a parse error: the named command's, else the program's. */
+function helpCommandFor(program: Command, args: readonly string[]): string {
+  const command = program.commands.find((c) => args.includes(c.name()));
+  return command ? `qm-planer ${command.name()} --help` : "qm-planer --help";
+}
+
+/**
+ * Runs the command line and returns the exit code (see EXIT). A command reports "done, with
+ * findings" by setting `process.exitCode = EXIT.findings`, and failure by throwing (UsageError,
+ * CliError, or the core's QmInputError). Commands write to stdout only once they have
+ * succeeded, so a failed call prints nothing there; the failure is one line on stderr.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (isInformationalExit(err)) return EXIT.ok;
+    const failure = describeFailure(err, helpCommandFor(program, argv.slice(2)));
+    process.stderr.write(failure.line + "\n");
+    return failure.exitCode;
+  }
+}

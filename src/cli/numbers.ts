@@ -1,0 +1,25 @@
+import { Dec } from "../core/decimal";
+import { parseGermanNumber } from "../core/format";
+import { UsageError } from "./errors";
+
+/**
+ * Reads a number typed on the command line the way Germans write it ("12.345", "2,5",
+ * "45.000,50"; "2.5" also works). Only the spelling is checked here: what values are allowed
+ * (whole, not negative, plausible) is the core's rule, checked where the value is used.
+ *
+ * The result is a JS number because the core takes raw numbers as Excel passes them. A value
+ * with more digits than a number holds exactly is refused rather than silently changed.
+ */
+export function parseNumberArgument(text: string, option: string): number {
+  const canonical = parseGermanNumber(text);
+  if (canonical === undefined) throw new UsageError(`${option}: „${text}“ ist keine Zahl.`);
+  const value = Number(canonical);
+  if (!new Dec(value).eq(canonical))
+    throw new UsageError(`${option}: „${text}“ hat zu viele Stellen, um genau gerechnet zu werden.`);
+  return value;
+}
+
+/** A commander `argParser` for an option that takes a German-spelled number. */
+export function numberOption(option: string): (text: string) => number {
+  return (text) => parseNumberArgument(text, option);
+}
