@@ -198,6 +198,16 @@ export function budgetOf(residents: number, fte: Dec, salaryPerFte: Dec, roomCos
   return { residents, fte, salaryPerFte, staffCost, materialCost, projectCost, dispositionFund, projectFunds, roomCosts, total };
 }
 
+/**
+ * Only the Gesamtbudget, from already validated values: the same lines as `budgetOf`, with
+ * Projektkosten and Verfügungsfonds taken together where that needs fewer operations.
+ * QM.GESAMTBUDGET calls this in hot recalculations.
+ */
+export function totalBudgetOf(residents: number, fte: Dec, salaryPerFte: Dec, roomCosts: Dec, p: CompiledParameters): Dec {
+  const staffAndFunds = staffCostOf(fte, salaryPerFte).plus(projectFundsOf(residents, fte, p));
+  return roomCosts.isZero() ? staffAndFunds : staffAndFunds.plus(roomCosts);
+}
+
 /** The budget lines in the order and with the German/English labels used in every output. */
 export const BUDGET_LINES = [
   { key: "staffCost", de: "Personalkosten", en: "Staff costs", json: "personalkosten" },

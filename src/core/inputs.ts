@@ -46,7 +46,7 @@ function typeError(field: FieldLabel, value: unknown): QmInputError {
   return new QmInputError(
     "type",
     field.de,
-    `${field.de} muss eine Zahl sein, erhalten wurde ${d.de}.`,
+    `${field.de} muss eine Zahl sein, Sie haben ${d.de} angegeben.`,
     `${field.en} must be a number, got ${d.en}.`,
   );
 }

@@ -1,13 +1,13 @@
 import {
-  budgetOf,
   CompiledParameters,
   dispositionFundOf,
   materialCostOf,
   projectCostOf,
   projectFundsOf,
   staffCostOf,
+  totalBudgetOf,
 } from "../core/budget";
-import { Dec, toCents } from "../core/decimal";
+import { amountToNumber, Dec, toCents } from "../core/decimal";
 import { InputErrorKind, isQmInputError } from "../core/errors";
 import {
   isOmitted,
@@ -51,7 +51,7 @@ function errorOf(e: unknown): FunctionError {
 function evaluate(compute: (p: CompiledParameters) => Dec | FunctionError): FunctionResult {
   try {
     const result = compute(activeParameters());
-    return Dec.isDecimal(result) ? result.toNumber() : result;
+    return Dec.isDecimal(result) ? amountToNumber(result) : result;
   } catch (e) {
     return errorOf(e);
   }
@@ -65,8 +65,10 @@ function salaryOrDefault(value: unknown, p: CompiledParameters): Dec {
   return isOmitted(value) ? p.salaryPerFte : parseSalary(value);
 }
 
+const NO_ROOM_COSTS = new Dec(0);
+
 function roomCostsOrNone(value: unknown): Dec {
-  return isOmitted(value) ? new Dec(0) : toCents(parseRoomCosts(value));
+  return isOmitted(value) ? NO_ROOM_COSTS : toCents(parseRoomCosts(value));
 }
 
 const divisionByZeroResidents = (): FunctionError =>
@@ -120,7 +122,7 @@ export const GESAMTBUDGET: QmFunction = {
       const f = fteOrDefault(fte, p);
       const r = roomCostsOrNone(roomCosts);
       const s = salaryOrDefault(salaryPerFte, p);
-      return budgetOf(e, f, s, r, p).total;
+      return totalBudgetOf(e, f, s, r, p);
     }),
 };
 

@@ -113,7 +113,7 @@ describe("dist/functions.js", () => {
 
   test("returns Excel errors with German messages instead of throwing", () => {
     expect(call("PROJEKTKOSTEN", "12.345")).toEqual(
-      new FakeExcelError("#VALUE!", "Einwohner muss eine Zahl sein, erhalten wurde den Text „12.345“."),
+      new FakeExcelError("#VALUE!", "Einwohner muss eine Zahl sein, Sie haben den Text „12.345“ angegeben."),
     );
     expect(call("PROJEKTKOSTEN", -3)).toEqual(new FakeExcelError("#NUM!", "Einwohner: darf nicht negativ sein (-3)."));
     expect(call("PARAMETER", "Miete")).toEqual(new FakeExcelError("#N/A", expect.stringContaining("Unbekannter Parameter „Miete“")));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { CompiledParameters, compileParameters, computeBudget, DEFAULT_PARAMETERS, dispositionFundOf, materialCostOf, projectCostOf, projectFundsOf } from "../../src/core/budget";
+import { CompiledParameters, compileParameters, computeBudget, DEFAULT_PARAMETERS, dispositionFundOf, materialCostOf, projectCostOf, projectFundsOf, totalBudgetOf } from "../../src/core/budget";
 import { amountToNumber, centsString, Dec, toCents } from "../../src/core/decimal";
 import { defaultParameters, Parameters } from "../../src/core/standard";
 
@@ -151,6 +151,7 @@ describe("Budget-Kern: Eigenschaften", () => {
         expect(centsString(b.projectFunds)).toBe(centsText(ref.projectFunds));
         expect(centsString(projectFundsOf(e, new Dec(v), p))).toBe(centsText(ref.projectFunds));
         expect(centsString(b.total)).toBe(centsText(ref.total));
+        expect(centsString(totalBudgetOf(e, new Dec(v), new Dec(params.salaryPerFte), new Dec(0), p))).toBe(centsText(ref.total));
       }),
       RUNS,
     );
@@ -203,6 +204,7 @@ describe("Budget-Kern: Eigenschaften", () => {
       fc.property(residents, fte, salary, fc.option(roomCosts, { nil: undefined }), (e, v, s, r) => {
         const b = computeBudget({ residents: e, fte: v, salaryPerFte: s, roomCosts: r });
         expect(b.total.eq(b.staffCost.plus(b.projectFunds).plus(b.roomCosts))).toBe(true);
+        expect(totalBudgetOf(e, b.fte, b.salaryPerFte, b.roomCosts, DEFAULT_PARAMETERS).eq(b.total)).toBe(true);
       }),
       RUNS,
     );

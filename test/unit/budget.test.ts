@@ -152,19 +152,19 @@ describe("Budget: Eingaben", () => {
       { residents: "12345" },
       "type",
       "Einwohner",
-      "Einwohner muss eine Zahl sein, erhalten wurde den Text „12345“.",
+      "Einwohner muss eine Zahl sein, Sie haben den Text „12345“ angegeben.",
     ],
     [
       "Einwohner als Wahrheitswert",
       { residents: true },
       "type",
       "Einwohner",
-      "Einwohner muss eine Zahl sein, erhalten wurde den Wahrheitswert WAHR.",
+      "Einwohner muss eine Zahl sein, Sie haben den Wahrheitswert WAHR angegeben.",
     ],
-    ["Einwohner leer", { residents: null }, "type", "Einwohner", "Einwohner muss eine Zahl sein, erhalten wurde eine leere Zelle."],
+    ["Einwohner leer", { residents: null }, "type", "Einwohner", "Einwohner muss eine Zahl sein, Sie haben eine leere Zelle angegeben."],
     ["negative VbE", { residents: 1, fte: -0.5 }, "range", "VbE", "VbE: darf nicht negativ sein (-0,5)."],
     ["zu viele VbE", { residents: 1, fte: 100.5 }, "range", "VbE", "VbE: 100,5 ist unplausibel groß (höchstens 100)."],
-    ["VbE als Text", { residents: 1, fte: "2,5" }, "type", "VbE", "VbE muss eine Zahl sein, erhalten wurde den Text „2,5“."],
+    ["VbE als Text", { residents: 1, fte: "2,5" }, "type", "VbE", "VbE muss eine Zahl sein, Sie haben den Text „2,5“ angegeben."],
     ["negatives Gehalt", { residents: 1, salaryPerFte: -1 }, "range", "Gehalt je VbE", "Gehalt je VbE: darf nicht negativ sein (-1)."],
     [
       "zu hohes Gehalt",
@@ -179,7 +179,7 @@ describe("Budget: Eingaben", () => {
       { residents: 1, roomCosts: false },
       "type",
       "Raumkosten",
-      "Raumkosten muss eine Zahl sein, erhalten wurde den Wahrheitswert FALSCH.",
+      "Raumkosten muss eine Zahl sein, Sie haben den Wahrheitswert FALSCH angegeben.",
     ],
   ];
 

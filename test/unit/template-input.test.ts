@@ -47,7 +47,7 @@ describe("template input validation", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(TemplateInputError);
       expect((e as TemplateInputError).index).toBe(1);
-      expect((e as TemplateInputError).detail).toBe("Einwohner muss eine Zahl sein, erhalten wurde den Text „viele“.");
+      expect((e as TemplateInputError).detail).toBe("Einwohner muss eine Zahl sein, Sie haben den Text „viele“ angegeben.");
     }
   });
 });
