@@ -1,0 +1,88 @@
+/**
+ * "In Zellen einfügen" of the Budget tab: writes the calculator's inputs and every budget line
+ * as live `=QM.*` formulas at the selected cell, two columns wide:
+ *
+ *   Einwohner        12000
+ *   VbE              2
+ *   Gehalt je VbE    …
+ *   Raumkosten       …
+ *   Personalkosten   =QM.PERSONALKOSTEN(B2,B3)
+ *   …
+ *   Gesamtbudget     =QM.GESAMTBUDGET(B1,B2,B4,B3)
+ *
+ * Two `context.sync()` calls: one to see whether the target is empty (nothing of the user's is
+ * ever overwritten), one to write.
+ */
+import { BUDGET_LINES, BudgetLineKey } from "../core/budget";
+import { FIELDS } from "../core/inputs";
+import type { Language } from "../core/format";
+import { columnLetter } from "../core/template/addresses";
+import { NUMBER_FORMATS } from "../core/template/styles";
+
+export interface BudgetCellsInput {
+  residents: number;
+  fte: number;
+  salaryPerFte: number;
+  roomCosts: number;
+  lang: Language;
+}
+
+export type InsertBudgetResult = { kind: "inserted"; address: string } | { kind: "notEmpty"; address: string };
+
+type InputKey = "residents" | "fte" | "salaryPerFte" | "roomCosts";
+const INPUT_ROWS: readonly InputKey[] = ["residents", "fte", "salaryPerFte", "roomCosts"];
+const INPUT_FORMATS: Record<InputKey, string> = {
+  residents: NUMBER_FORMATS.integer,
+  fte: NUMBER_FORMATS.fte,
+  salaryPerFte: NUMBER_FORMATS.euro,
+  roomCosts: NUMBER_FORMATS.euro,
+};
+
+/** The lines written as formulas (room costs are an input row already), each from the input cells. */
+const FORMULA_OF: Partial<Record<BudgetLineKey, (cell: Record<InputKey, string>) => string>> = {
+  staffCost: (c) => `=QM.PERSONALKOSTEN(${c.fte},${c.salaryPerFte})`,
+  materialCost: (c) => `=QM.SACHKOSTEN(${c.fte})`,
+  projectCost: (c) => `=QM.PROJEKTKOSTEN(${c.residents})`,
+  dispositionFund: (c) => `=QM.VERFUEGUNGSFONDS(${c.residents})`,
+  projectFunds: (c) => `=QM.PROJEKTMITTEL(${c.residents},${c.fte})`,
+  total: (c) => `=QM.GESAMTBUDGET(${c.residents},${c.fte},${c.roomCosts},${c.salaryPerFte})`,
+};
+
+const FORMULA_LINES = BUDGET_LINES.filter((line) => FORMULA_OF[line.key] !== undefined);
+
+/** Number of rows the block takes. */
+export const BUDGET_BLOCK_ROWS = INPUT_ROWS.length + FORMULA_LINES.length;
+
+/** The block's cells (labels, inputs, formulas) and number formats; (row, column) is its 0-based top-left cell. */
+export function budgetBlock(input: BudgetCellsInput, row: number, column: number): { formulas: (string | number)[][]; formats: string[][] } {
+  const valueColumn = columnLetter(column + 2);
+  const cell = {} as Record<InputKey, string>;
+  INPUT_ROWS.forEach((key, i) => (cell[key] = `${valueColumn}${row + i + 1}`));
+  const label = (de: string, en: string) => (input.lang === "en" ? en : de);
+  const formulas: (string | number)[][] = [
+    ...INPUT_ROWS.map((key) => [label(FIELDS[key].de, FIELDS[key].en), input[key]]),
+    ...FORMULA_LINES.map((line) => [label(line.de, line.en), FORMULA_OF[line.key]!(cell)]),
+  ];
+  const formats = [...INPUT_ROWS.map((key) => ["General", INPUT_FORMATS[key]]), ...FORMULA_LINES.map(() => ["General", NUMBER_FORMATS.euro])];
+  return { formulas, formats };
+}
+
+function isEmptyCell(formula: unknown): boolean {
+  return formula === "" || formula === null || formula === undefined;
+}
+
+export async function insertBudgetAtSelection(input: BudgetCellsInput): Promise<InsertBudgetResult> {
+  return Excel.run(async (context) => {
+    const target = context.workbook.getSelectedRange().getCell(0, 0).getResizedRange(BUDGET_BLOCK_ROWS - 1, 1);
+    target.load(["address", "formulas", "rowIndex", "columnIndex"]);
+    await context.sync();
+    if (!target.formulas.every((r) => r.every(isEmptyCell))) return { kind: "notEmpty", address: target.address };
+
+    const { formulas, formats } = budgetBlock(input, target.rowIndex, target.columnIndex);
+    target.formulas = formulas;
+    target.numberFormat = formats;
+    target.format.autofitColumns();
+    await context.sync();
+    return { kind: "inserted", address: target.address };
+  });
+}

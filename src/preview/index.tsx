@@ -1,0 +1,39 @@
+/**
+ * The browser preview (`npm start` → /preview.html): the simulated Excel host is installed as
+ * the globals `Office` and `Excel` before the real task pane bundle (loaded after this one on
+ * the same page) runs, and the workbook is drawn beside the pane.
+ *
+ * Query parameters: `?mappe=leer` opens an empty workbook instead of the sample;
+ * `?sprache=en` makes Office's display language English.
+ */
+import { createRoot } from "react-dom/client";
+import { QM_FUNCTIONS } from "../functions/registry";
+import { createSimulatedHost } from "./host";
+import { WorkbookView } from "./grid/WorkbookView";
+import { openSampleWorkbook } from "./sample";
+
+const params = new URLSearchParams(window.location.search);
+const host = createSimulatedHost({
+  functions: QM_FUNCTIONS,
+  displayLanguage: params.get("sprache") === "en" ? "en-US" : "de-DE",
+});
+host.install(window);
+
+// The pane starts (Office.onReady) only once the workbook it opens on is there.
+const ready = params.get("mappe") === "leer" ? Promise.resolve() : openSampleWorkbook();
+const hostOnReady = host.Office.onReady.bind(host.Office);
+// A failed sample must not keep the pane from starting: it then runs on an empty workbook.
+host.Office.onReady = (callback) => ready.catch(() => undefined).then(() => hostOnReady(callback));
+
+// For the end-to-end tests and for curious developers in the console.
+(window as unknown as { qmPreview: unknown }).qmPreview = { host };
+
+const root = document.getElementById("workbook");
+if (root) {
+  ready.then(
+    () => createRoot(root).render(<WorkbookView model={host.workbook} />),
+    (e: unknown) => {
+      root.textContent = `Die Beispielmappe konnte nicht angelegt werden: ${e instanceof Error ? e.message : String(e)}`;
+    },
+  );
+}

@@ -1,0 +1,119 @@
+import { ReactNode, useEffect, useMemo, useState } from "react";
+import {
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  Select,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Language } from "../core/format";
+import { RAHMENSTANDARD } from "../core/standard";
+import type { WorkbookParameters } from "../excel/parameters";
+import type { TaskpaneActions } from "./actions";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { TaskStatus } from "./components/TaskStatus";
+import { useTask } from "./components/useTask";
+import type { MessageKey } from "./i18n";
+import { i18nFor, I18nProvider } from "./i18nContext";
+import { PANE_INTERACTIVE_MARK } from "./marks";
+import { BudgetTab } from "./tabs/BudgetTab";
+import { CheckTab } from "./tabs/CheckTab";
+import { CompareTab } from "./tabs/CompareTab";
+import { ParametersTab } from "./tabs/ParametersTab";
+import { TemplateTab } from "./tabs/TemplateTab";
+import { defaultParameters } from "../core/standard";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  titles: { display: "flex", flexDirection: "column" },
+  language: { minWidth: "7.5em" },
+  tabs: { flexWrap: "wrap" },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
+});
+
+export const TAB_IDS = ["budget", "check", "template", "compare", "parameters"] as const;
+export type TabId = (typeof TAB_IDS)[number];
+
+export interface AppProps {
+  actions: TaskpaneActions;
+  /** From Office's display language; the user may switch in the pane. */
+  initialLanguage: Language;
+  /** Tells the host (Office, the preview) the language chosen in the pane. */
+  onLanguageChange?: (lang: Language) => void;
+}
+
+export function App({ actions, initialLanguage, onLanguageChange }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Language>(initialLanguage);
+  const [tab, setTab] = useState<TabId>("budget");
+  const [workbookParameters, setWorkbookParameters] = useState<WorkbookParameters>();
+  const loadTask = useTask();
+  const i18n = useMemo(() => i18nFor(lang), [lang]);
+  const { t } = i18n;
+
+  // The workbook's own figures, so the calculator and the custom functions compute as the workbook does.
+  useEffect(() => {
+    // The moment the pane can be used; `npm run bench` reads it in the browser preview.
+    // (Optional call: not every webview Office uses, nor jsdom, has the User Timing API.)
+    performance.mark?.(PANE_INTERACTIVE_MARK);
+    void loadTask.run(() => actions.loadParameters()).then((p) => p && setWorkbookParameters(p));
+    // Once per pane: later loads are the user's (Parameter tab).
+  }, []);
+
+  const parameters = workbookParameters?.parameters ?? defaultParameters();
+  const panels: Record<TabId, ReactNode> = {
+    budget: <BudgetTab parameters={parameters} actions={actions} />,
+    check: <CheckTab actions={actions} />,
+    template: <TemplateTab parameters={parameters} actions={actions} />,
+    compare: <CompareTab parameters={parameters} actions={actions} />,
+    parameters: <ParametersTab loaded={workbookParameters} actions={actions} onLoaded={setWorkbookParameters} />,
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <I18nProvider value={i18n}>
+        <div className={styles.root}>
+          <header className={styles.header}>
+            <div className={styles.titles}>
+              <Subtitle1 as="h1">{t("app.title")}</Subtitle1>
+              <Caption1>{t("app.subtitle", { version: RAHMENSTANDARD.version })}</Caption1>
+            </div>
+            <Select
+              className={styles.language}
+              size="small"
+              aria-label={t("app.language")}
+              value={lang}
+              onChange={(_, data) => {
+                const next = data.value === "en" ? "en" : "de";
+                setLang(next);
+                onLanguageChange?.(next);
+              }}
+            >
+              <option value="de">{t("app.language.de")}</option>
+              <option value="en">{t("app.language.en")}</option>
+            </Select>
+          </header>
+          <TaskStatus task={loadTask} />
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={t("app.tabs")} size="small">
+            {TAB_IDS.map((id) => (
+              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+                {t(`tab.${id}` as MessageKey)}
+              </Tab>
+            ))}
+          </TabList>
+          {TAB_IDS.map((id) => (
+            // Every tab stays mounted, so its inputs and results survive switching tabs.
+            <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={tab === id ? styles.panel : undefined}>
+              <ErrorBoundary lang={lang}>{panels[id]}</ErrorBoundary>
+            </section>
+          ))}
+        </div>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

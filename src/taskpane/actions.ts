@@ -1,0 +1,56 @@
+/**
+ * What the task pane can ask of Excel. The components receive these as props and never touch
+ * Office.js; `excelActions.ts` binds them to the adapters in `src/excel`, tests and the
+ * preview bind the same adapters to the simulated host.
+ */
+import type { MarkResult, UnmarkResult } from "../excel/highlight";
+import type { BudgetCellsInput, InsertBudgetResult } from "../excel/insertBudget";
+import type { WorkbookParameters } from "../excel/parameters";
+import type { CellRef, WorkbookPlan } from "../core/plan";
+import type { CheckResult, Finding } from "../core/rules";
+import type { Parameters } from "../core/standard";
+import type { SheetRenaming, TemplatePlan } from "../core/template";
+import type { Progress } from "./components/useTask";
+
+export interface BudgetActions {
+  insertBudget(input: BudgetCellsInput): Promise<InsertBudgetResult>;
+}
+
+export interface ParameterActions {
+  loadParameters(): Promise<WorkbookParameters>;
+  saveParameters(parameters: Parameters): Promise<WorkbookParameters>;
+}
+
+export interface CompareActions {
+  /** The plans of every Quartier sheet of the open workbook. */
+  readWorkbookPlan(): Promise<WorkbookPlan>;
+}
+
+export type CheckScope = "sheet" | "workbook";
+
+export interface CheckActions {
+  /** Reads the active sheet or every sheet and checks it against the standard. */
+  check(scope: CheckScope): Promise<CheckResult>;
+  selectCell(cell: CellRef): Promise<void>;
+  /** Highlights the findings' cells (not on sheets protected against formatting). */
+  highlight(findings: readonly Finding[]): Promise<MarkResult>;
+  /** Removes exactly the highlights added, restoring the cells' own formats. */
+  removeHighlights(): Promise<UnmarkResult>;
+  /** Writes the Prüfbericht sheet; returns its name. */
+  writeReport(result: CheckResult): Promise<string>;
+}
+
+export interface TemplateResult {
+  /** Names of the sheets created. */
+  sheets: string[];
+  /** Sheets that got another name than asked for, because the name was taken. */
+  renamed: SheetRenaming[];
+}
+
+export interface TemplateActions {
+  /** The values of the selected range, row by row. */
+  readSelection(): Promise<unknown[][]>;
+  createTemplate(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
+}
+
+export type TaskpaneActions = BudgetActions & ParameterActions & CompareActions & CheckActions & TemplateActions;

@@ -1,0 +1,161 @@
+import { useMemo, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { BUDGET_LINES, BudgetLines, compileParameters, computeBudget } from "../../core/budget";
+import { isQmInputError, QmInputError } from "../../core/errors";
+import { formatEuro, formatNumber } from "../../core/format";
+import { FIELDS } from "../../core/inputs";
+import { Parameters, RAHMENSTANDARD } from "../../core/standard";
+import type { BudgetActions } from "../actions";
+import { TaskStatus } from "../components/TaskStatus";
+import { useTask } from "../components/useTask";
+import { UserMessage } from "../errors";
+import type { Message } from "../i18n";
+import { useI18n } from "../i18nContext";
+import { NumberField, readNumberField } from "../numberInput";
+
+const useStyles = makeStyles({
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "start", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  input: { width: "100%", minWidth: 0 },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  amount: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+type FieldKey = "residents" | "fte" | "salaryPerFte" | "roomCosts";
+const STRONG_LINES = new Set(["projectFunds", "total"]);
+
+interface Computed {
+  fields: Record<FieldKey, NumberField>;
+  budget?: BudgetLines;
+  /** The field a core validation error is about, with the error. */
+  invalid?: { field: FieldKey; error: QmInputError };
+}
+
+function compute(texts: Record<FieldKey, string>, parameters: Parameters): Computed {
+  const fields = {
+    residents: readNumberField(texts.residents),
+    fte: readNumberField(texts.fte),
+    salaryPerFte: readNumberField(texts.salaryPerFte),
+    roomCosts: readNumberField(texts.roomCosts),
+  };
+  if (fields.residents.kind !== "number" || Object.values(fields).some((f) => f.kind === "invalid")) return { fields };
+  const value = (f: NumberField) => (f.kind === "number" ? f.value : undefined);
+  try {
+    const budget = computeBudget(
+      { residents: fields.residents.value, fte: value(fields.fte), salaryPerFte: value(fields.salaryPerFte), roomCosts: value(fields.roomCosts) },
+      compileParameters(parameters),
+    );
+    return { fields, budget };
+  } catch (e) {
+    if (!isQmInputError(e)) throw e;
+    const field = (Object.keys(FIELDS) as FieldKey[]).find((k) => FIELDS[k].de === e.field) ?? "residents";
+    return { fields, invalid: { field, error: e } };
+  }
+}
+
+export function BudgetTab({ parameters, actions }: { parameters: Parameters; actions: BudgetActions }) {
+  const styles = useStyles();
+  const { lang, t } = useI18n();
+  const task = useTask();
+  const [success, setSuccess] = useState<Message>();
+  const [texts, setTexts] = useState<Record<FieldKey, string>>({ residents: "", fte: "", salaryPerFte: "", roomCosts: "" });
+  const computed = useMemo(() => compute(texts, parameters), [texts, parameters]);
+
+  const validation = (key: FieldKey): string | undefined => {
+    const f = computed.fields[key];
+    if (f.kind === "invalid") return t("budget.notANumber", { field: FIELDS[key][lang], text: f.text });
+    if (computed.invalid?.field === key) return lang === "en" ? computed.invalid.error.messageEn : computed.invalid.error.message;
+    return undefined;
+  };
+
+  const field = (key: FieldKey, label: string, hint: string) => {
+    const message = validation(key);
+    return (
+      <Field label={label} hint={hint} validationMessage={message} validationState={message ? "error" : "none"}>
+        <Input
+          className={styles.input}
+          inputMode="decimal"
+          value={texts[key]}
+          onChange={(_, data) => {
+            setSuccess(undefined);
+            setTexts((prev) => ({ ...prev, [key]: data.value }));
+          }}
+        />
+      </Field>
+    );
+  };
+
+  const insert = async () => {
+    const budget = computed.budget;
+    if (!budget) return;
+    setSuccess(undefined);
+    const result = await task.run(async () => {
+      const r = await actions.insertBudget({
+        residents: budget.residents,
+        fte: budget.fte.toNumber(),
+        salaryPerFte: budget.salaryPerFte.toNumber(),
+        roomCosts: budget.roomCosts.toNumber(),
+        lang,
+      });
+      if (r.kind === "notEmpty") throw new UserMessage("budget.notEmpty", { address: r.address });
+      return r;
+    });
+    if (result) setSuccess({ key: "budget.inserted", params: { address: result.address } });
+  };
+
+  return (
+    <>
+      <Caption1>{t("budget.intro")}</Caption1>
+      <div className={styles.form}>
+        {field("residents", t("budget.residents"), computed.fields.residents.kind === "empty" ? t("budget.missingResidents") : "")}
+        {field("fte", t("budget.fte"), t("budget.fte.hint", { value: formatNumber(parameters.minFte, lang) }))}
+        {field(
+          "salaryPerFte",
+          t("budget.salary"),
+          t("budget.salary.hint", { value: formatEuro(parameters.salaryPerFte, lang), tariff: RAHMENSTANDARD.tariff }),
+        )}
+        {field("roomCosts", t("budget.roomCosts"), t("budget.roomCosts.hint"))}
+      </div>
+      {computed.budget && (
+        <Table size="small" aria-label={t("budget.result")}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("budget.line")}</TableHeaderCell>
+              <TableHeaderCell className={styles.amount}>{t("budget.amount")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {BUDGET_LINES.map((line) => (
+              <TableRow key={line.key} className={STRONG_LINES.has(line.key) ? styles.strong : undefined}>
+                <TableCell>{t(`line.${line.key}`)}</TableCell>
+                <TableCell className={styles.amount} data-line={line.key}>
+                  {formatEuro(computed.budget![line.key], lang)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!computed.budget || task.busy} onClick={insert}>
+          {t("budget.insert")}
+        </Button>
+        <Caption1>{t("budget.insert.hint")}</Caption1>
+        <TaskStatus task={task} success={success} />
+      </div>
+    </>
+  );
+}

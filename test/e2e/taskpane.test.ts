@@ -1,0 +1,221 @@
+/**
+ * The task pane clicked through in a real Chromium, on the browser preview: the real pane
+ * bundle beside the simulated workbook. One user's session, step by step; each step also saves
+ * a screenshot of its tab to docs/screenshots/.
+ */
+import { mkdirSync } from "fs";
+import { join, resolve } from "path";
+import type { Locator, Page } from "playwright-core";
+import { Browser, buildPreview, launchChromium, serveStatic, StaticServer } from "./preview";
+
+const SCREENSHOTS = resolve(__dirname, "../../docs/screenshots");
+const STEP_TIMEOUT = 60_000;
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let pane: Locator;
+let workbook: Locator;
+const pageErrors: string[] = [];
+
+async function screenshot(name: string): Promise<void> {
+  // The pane from its top, as a user opening the tab sees it.
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The background colour the grid shows for a cell of the active sheet. */
+function cellBackground(address: string): Promise<string> {
+  return workbook.locator(`td[data-address="${address}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serveStatic(buildPreview());
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  // An empty workbook: the session creates its own plan in the Vorlage tab.
+  await page.goto(`${server.url}/preview.html?mappe=leer`);
+  pane = page.locator("#pane");
+  workbook = page.locator("#workbook");
+  await pane.getByRole("tab", { name: "Budget" }).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => {
+  // A script error in the page fails the step it happened in.
+  expect(pageErrors).toEqual([]);
+});
+
+test(
+  "Budget: the calculator shows every line and writes them as live =QM.* formulas",
+  async () => {
+    await pane.getByRole("textbox", { name: "Einwohner", exact: true }).fill("12.400");
+    await pane.getByRole("textbox", { name: "VbE", exact: true }).fill("2,5");
+    await pane.getByRole("textbox", { name: "Raumkosten (€ pro Jahr)" }).fill("18000");
+    // 12 400 × 2 € = 24 800 € Projektkosten; 2,5 VbE × 3 500 € = 8 750 € Sachkosten.
+    await expect(pane.locator('[data-line="projectCost"]').textContent()).resolves.toBe("24.800,00 €");
+    await expect(pane.locator('[data-line="materialCost"]').textContent()).resolves.toBe("8.750,00 €");
+
+    await pane.getByRole("button", { name: "In Zellen einfügen" }).click();
+    await pane.getByText("Budget in").waitFor();
+    // Row 7 of the block is Projektkosten (=QM.PROJEKTKOSTEN(B1)), computed by the host.
+    await workbook.locator('td[data-address="B7"]').click();
+    await expect(workbook.getByRole("textbox", { name: "Bearbeitungsleiste" }).inputValue()).resolves.toBe("=QM.PROJEKTKOSTEN(B1)");
+    await expect(workbook.locator('td[data-address="B7"]').textContent()).resolves.toBe("24.800,00 €");
+    await screenshot("budget");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "Vorlage: pasted Quartiere become a planning workbook",
+  async () => {
+    await pane.getByRole("tab", { name: "Vorlage" }).click();
+    await pane
+      .getByRole("textbox", { name: "Quartiere" })
+      .fill("Quartier;Einwohner;VbE;Raumkosten\nNordstadt;12.400;2,5;18000\nAltstadt;4.300;2;9600\nHafenviertel;7.800;2;14400");
+    await pane.getByText("3 Quartiere erkannt.").waitFor();
+    await pane.getByRole("button", { name: "Vorlage erstellen" }).click();
+    await pane.getByText("Vorlage erstellt: 5 Blätter angelegt.").waitFor();
+    for (const sheet of ["Parameter", "QM Nordstadt", "QM Altstadt", "QM Hafenviertel", "Vergleich"])
+      await expect(workbook.getByRole("tab", { name: sheet, exact: true }).count()).resolves.toBe(1);
+    await screenshot("vorlage");
+  },
+  STEP_TIMEOUT,
+);
+
+let vbeCell = "";
+
+test(
+  "a VbE of 1,5 typed into the grid is found by Prüfen; clicking the finding selects its cell",
+  async () => {
+    await workbook.getByRole("tab", { name: "QM Altstadt" }).click();
+    const nameBox = workbook.getByRole("textbox", { name: "Namenfeld" });
+    await nameBox.fill("VbE");
+    await nameBox.press("Enter");
+    vbeCell = await nameBox.inputValue();
+    expect(vbeCell).toMatch(/^[A-Z]+\d+$/);
+    await page.keyboard.type("1,5");
+    await page.keyboard.press("Enter");
+    await expect(workbook.locator(`td[data-address="${vbeCell}"]`).textContent()).resolves.toBe("1,50");
+
+    // Move away, so that selecting the cell through the finding is visible.
+    await workbook.locator('td[data-address="A1"]').click();
+    await pane.getByRole("tab", { name: "Prüfen" }).click();
+    await pane.getByRole("button", { name: "Prüfen", exact: true }).click();
+    const finding = pane.locator('[data-rule="personal.mindest_vbe"]');
+    await finding.waitFor();
+    await expect(finding.textContent()).resolves.toContain("1,5 VbE");
+    await expect(pane.locator('[data-neighbourhood="Altstadt"]').textContent()).resolves.toMatch(/Verstoß|Verstöße/);
+
+    await finding.click();
+    await expect(nameBox.inputValue()).resolves.toBe(vbeCell);
+    await expect(workbook.locator(`td[data-address="${vbeCell}"]`).getAttribute("aria-selected")).resolves.toBe("true");
+    await screenshot("pruefen");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "Markieren colours the offending cells; Markierungen entfernen restores their fills",
+  async () => {
+    const before = await cellBackground(vbeCell);
+    // The template protects its sheets against formatting: the pane must say so, not fail silently.
+    await pane.getByRole("button", { name: "Markieren", exact: true }).click();
+    await pane.getByText(/Blattschutz: auf „QM Altstadt“ wurde nichts markiert/).waitFor();
+    await expect(cellBackground(vbeCell)).resolves.toBe(before);
+
+    // As the user would in Excel (Überprüfen → Blattschutz aufheben), then highlight again.
+    await page.evaluate(() =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("QM Altstadt").protection.unprotect();
+        await context.sync();
+      }),
+    );
+    await pane.getByRole("button", { name: "Markieren", exact: true }).click();
+    await pane.getByText(/Zellen markiert/).waitFor();
+    const marked = await cellBackground(vbeCell);
+    expect(marked).not.toBe(before);
+    expect(marked).toBe("rgb(255, 199, 206)");
+    await screenshot("markiert");
+
+    await pane.getByRole("button", { name: "Markierungen entfernen" }).click();
+    await pane.getByText(/Markierungen entfernt/).waitFor();
+    await expect(cellBackground(vbeCell)).resolves.toBe(before);
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "Prüfbericht writes the findings to a new sheet",
+  async () => {
+    await pane.getByRole("button", { name: "Prüfbericht" }).click();
+    await pane.getByText("Prüfbericht im Blatt „Prüfbericht“ geschrieben.").waitFor();
+    await expect(workbook.getByRole("tab", { selected: true }).textContent()).resolves.toBe("Prüfbericht");
+    await expect(workbook.getByText("personal.mindest_vbe").count()).resolves.toBeGreaterThan(0);
+    await screenshot("pruefbericht");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "Vergleich: the workbook's Quartiere per resident, with a bar chart",
+  async () => {
+    await pane.getByRole("tab", { name: "Vergleich" }).click();
+    await pane.getByRole("button", { name: "Quartiere einlesen" }).click();
+    const table = pane.getByRole("table", { name: "Vergleich" });
+    await table.waitFor();
+    await expect(table.getByRole("row").count()).resolves.toBe(4);
+    await expect(pane.getByRole("img", { name: "Gesamtbudget je Einwohner" }).count()).resolves.toBe(1);
+    await expect(table.getByRole("row", { name: /Altstadt/ }).textContent()).resolves.toContain("4.300");
+    await screenshot("vergleich");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "Parameter: the workbook's figures, read from its Parameter sheet",
+  async () => {
+    await pane.getByRole("tab", { name: "Parameter" }).click();
+    await pane.getByRole("button", { name: "Aus der Arbeitsmappe laden" }).click();
+    await pane.getByText(/benannte Zellen im Blatt „Parameter“/).waitFor();
+    await expect(pane.locator('[data-figure="materialCostPerFte"]').inputValue()).resolves.toBe("3.500");
+    await screenshot("parameter");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "the language switch turns the pane English",
+  async () => {
+    await pane.getByRole("combobox", { name: "Sprache" }).selectOption("en");
+    await pane.getByRole("tab", { name: "Check" }).click();
+    await pane.getByRole("heading", { name: "Findings" }).waitFor();
+    await expect(pane.getByRole("button", { name: "Remove highlights" }).count()).resolves.toBe(1);
+    await expect(pane.getByRole("combobox", { name: "Language" }).inputValue()).resolves.toBe("en");
+    await screenshot("english");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  "the preview opens on a sample workbook of three Quartiere",
+  async () => {
+    const sample = await browser.context.newPage();
+    sample.on("pageerror", (e) => pageErrors.push(e.message));
+    await sample.goto(`${server.url}/preview.html`);
+    const sheets = sample.locator("#workbook").getByRole("tab");
+    await sample.locator("#pane").getByRole("tab", { name: "Budget" }).waitFor();
+    await expect(sheets.allTextContents()).resolves.toEqual(["Tabelle1", "Parameter", "QM Nordstadt", "QM Altstadt", "QM Hafenviertel", "Vergleich"]);
+    await expect(sample.locator("#workbook").getByRole("tab", { selected: true }).textContent()).resolves.toBe("QM Nordstadt");
+    await sample.screenshot({ path: join(SCREENSHOTS, "vorschau.png") });
+    await sample.close();
+  },
+  STEP_TIMEOUT,
+);
