@@ -1,6 +1,8 @@
 import * as budget from "./budget";
 import * as bundle from "./bundle";
 import * as pruefen from "./pruefen";
+import * as taskpane from "./taskpane";
+import * as template from "./template";
 
 /**
  * `npm run bench`: runs every section in turn; each prints its own figures. Add a section by
@@ -8,8 +10,10 @@ import * as pruefen from "./pruefen";
  */
 const SECTIONS: readonly { run(): Promise<void> }[] = [
   budget,
+  template,
   bundle,
   pruefen,
+  taskpane,
 ];
 
 async function main(): Promise<void> {

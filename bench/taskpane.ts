@@ -1,61 +1,13 @@
 /**
- * Benchmark section "Aufgabenbereich": the production task pane bundle (raw and gzip), and the
- * browser preview's time to an interactive pane in headless Chromium. Printed, never asserted.
- *
- * Comparison figure: OfficeDev's React task pane template, built with `npm run build`, emits
- * taskpane.js 1.13 MiB plus vendor.js 291 KiB (production, as reported in
- * OfficeDev/Office-Addin-TaskPane-React issue #92, 2022); a later report (issue #169, 2024)
- * shows 13.6 MiB for the template's taskpane.js from the generator. Neither gives gzip sizes.
+ * Benchmark section "Aufgabenbereich": the browser preview's time to an interactive pane in
+ * headless Chromium. Printed, never asserted. (Bundle sizes: bench/bundle.ts.)
  */
-import { execFileSync } from "child_process";
-import { existsSync, readFileSync, statSync } from "fs";
-import { join, resolve } from "path";
-import { gzipSync } from "zlib";
 import { PANE_INTERACTIVE_MARK } from "../src/taskpane/marks";
 import { buildPreview, launchChromium, serveStatic } from "../test/e2e/preview";
 import { printTable } from "./report";
 
-const ROOT = resolve(__dirname, "..");
-/** The template's production output per issue #92: taskpane.js 1.13 MiB + vendor.js 291 KiB. */
-const TEMPLATE_RAW_BYTES = Math.round(1.13 * 1024 * 1024 + 291 * 1024);
 const TTI_TARGET_MS = 1500;
 const RUNS = 5;
-
-function kib(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KiB`;
-}
-
-/** dist/ from `npm run build`; built here when absent. */
-function productionDist(): string {
-  const dist = join(ROOT, "dist");
-  if (!existsSync(join(dist, "taskpane.js"))) {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  }
-  return dist;
-}
-
-function bundleSizes(): void {
-  const dist = productionDist();
-  // What taskpane.html loads: the shared webpack runtime and the three entries.
-  const files = ["runtime.js", "functions.js", "commands.js", "taskpane.js"].filter((f) => existsSync(join(dist, f)));
-  const rows = files.map((f) => {
-    const content = readFileSync(join(dist, f));
-    return { f, raw: statSync(join(dist, f)).size, gz: gzipSync(content).length };
-  });
-  const total = { f: "taskpane.html gesamt", raw: rows.reduce((a, r) => a + r.raw, 0), gz: rows.reduce((a, r) => a + r.gz, 0) };
-  printTable(
-    ["Datei (dist/, production)", "roh", "gzip"],
-    [...rows, total].map((r) => [r.f, kib(r.raw), kib(r.gz)]),
-    ["left", "right", "right"],
-  );
-  console.log(
-    `Vergleich: OfficeDev Office-Addin-TaskPane-React (Issue #92) taskpane.js + vendor.js ≈ ${kib(TEMPLATE_RAW_BYTES)} roh; ` +
-      `QM-Planer gesamt ${kib(total.raw)} roh (${((total.raw / TEMPLATE_RAW_BYTES) * 100).toFixed(0)} %).\n`,
-  );
-}
 
 async function timeToInteractive(): Promise<void> {
   const server = await serveStatic(buildPreview());
@@ -87,7 +39,6 @@ async function timeToInteractive(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log("== Aufgabenbereich: Bundle und Zeit bis zur Bedienbarkeit ==");
-  bundleSizes();
+  console.log("Aufgabenbereich: Zeit bis zur Bedienbarkeit der Vorschau");
   await timeToInteractive();
 }

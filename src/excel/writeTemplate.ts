@@ -152,7 +152,7 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel): void {
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else if (cols > 0) ws.freezePanes.freezeColumns(cols);
   }
-  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  if (sheet.protect) ws.protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
 }
 
 function localAddress(address: string): string {

@@ -71,6 +71,13 @@ describe("createTemplate on the simulated Excel host", () => {
     expect(valueAt("QM Quartier 2", "B25")).toBe(5000);
     expect(host.workbook.setCellFromUser("QM Quartier 1", "B25", "1")).toMatchObject({ ok: false, code: "AccessDenied" });
     expect(host.workbook.setCellFromUser("QM Quartier 1", "E25", "1")).toEqual({ ok: true });
+    // Protection keeps formulas safe but lets cells be formatted, so "Markieren" works on the sheet.
+    await Excel.run(async (context) => {
+      const protection = context.workbook.worksheets.getItem("QM Quartier 1").protection.load("protected,options");
+      await context.sync();
+      expect(protection.protected).toBe(true);
+      expect(protection.options.allowFormatCells).toBe(true);
+    });
   });
 
   test("never touches a user's sheet: clashing names get a free name and are reported", async () => {

@@ -94,7 +94,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void
     }),
   );
   if (sheet.protect)
-    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true });
 }
 
 /** The model as the bytes of an .xlsx file. Charts are not rendered (exceljs cannot write them). */
