@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { main } from "../../src/cli/main";
 import { writeFileSafely } from "../../src/cli/xlsx/writeFileSafely";
@@ -11,9 +11,17 @@ import { writeFileSafely } from "../../src/cli/xlsx/writeFileSafely";
 const FIXTURES = path.join(__dirname, "..", "fixtures");
 const ROOT = path.join(__dirname, "..", "..");
 
+const folders: string[] = [];
+
 function folder(): string {
-  return mkdtempSync(path.join(tmpdir(), "qm-planer-vorlage-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "qm-planer-vorlage-"));
+  folders.push(dir);
+  return dir;
 }
+
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs the command line in-process, capturing stdout and stderr. */
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

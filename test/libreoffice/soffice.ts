@@ -5,7 +5,7 @@
  * say "always recalculate on load" — otherwise LibreOffice would trust cached values.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,9 +20,17 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** A new temporary folder for one test. */
+const scratchFolders: string[] = [];
+
+/** A new temporary folder for one test; `removeScratchFolders` deletes them all. */
 export function scratchFolder(label: string): string {
-  return mkdtempSync(path.join(tmpdir(), `qm-planer-${label}-`));
+  const folder = mkdtempSync(path.join(tmpdir(), `qm-planer-${label}-`));
+  scratchFolders.push(folder);
+  return folder;
+}
+
+export function removeScratchFolders(): void {
+  for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** Recalculates the given .xlsx files in one LibreOffice run; returns the paths of the results. */

@@ -14,7 +14,9 @@ import { buildWorkbookModel, comparisonTable, COMPARISON_COLUMNS, richtwerteOf, 
 import { comparisonCol, comparisonRows } from "../../src/core/template/comparisonSheet";
 import { BUDGET_ROWS, NeighbourhoodLayout } from "../../src/core/template/neighbourhoodLayout";
 import { cellAddress } from "../../src/core/template/addresses";
-import { Computed, readComputed, recalculate, scratchFolder } from "./soffice";
+import { Computed, readComputed, recalculate, scratchFolder, removeScratchFolders } from "./soffice";
+
+afterAll(removeScratchFolders);
 
 jest.setTimeout(180_000);
 
