@@ -116,6 +116,9 @@ export async function saveWorkbookParameters(parameters: Parameters): Promise<Wo
     await context.sync();
     const cells = namedCells(names);
     for (const { key, range } of cells) range.values = [[Number(parameters[key])]];
+    // QM.* cells depend on the figures only through the functions' state, not on any cell:
+    // without a full calculation they would show the old figures until edited.
+    context.workbook.application.calculate(Excel.CalculationType.full);
     await context.sync();
     return cells[0]?.range.worksheet.name;
   });

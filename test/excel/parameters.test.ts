@@ -70,6 +70,14 @@ describe("the workbook's parameters on the simulated host", () => {
     expect(activeParameters().projectCostMinimum.toString()).toBe("5500");
   });
 
+  it("recalculate the QM.* cells when saved, although no cell they read has changed", async () => {
+    open({ sheets: { Tabelle1: { A1: "=QM.SACHKOSTEN(2)" } } });
+    const sheet = host.workbook.findSheet("Tabelle1")!;
+    expect(host.workbook.cellView(sheet, 0, 0).value).toBe(7000);
+    await saveWorkbookParameters({ ...defaultParameters(), materialCostPerFte: "3700" });
+    expect(host.workbook.cellView(sheet, 0, 0).value).toBe(7400);
+  });
+
   it("travel in the settings when the workbook has no Parameter sheet", async () => {
     open({ sheets: { Tabelle1: {} } });
     const changed = { ...defaultParameters(), dispositionFundPerResident: "0.6" };

@@ -80,9 +80,15 @@ export class ApplicationProxy extends ClientObject<WorkbookModel> {
     this.write("calculationMode", v);
   }
 
-  /** The engine recalculates whenever it is read; nothing left to do. */
-  calculate(_calculationType?: Excel.CalculationType | string): void {
-    this.call("calculate", () => undefined);
+  /**
+   * The engine recalculates what depends on changed cells whenever it is read; a full
+   * calculation also recomputes formulas whose inputs lie outside the cells (QM.* functions
+   * after the workbook's parameters changed).
+   */
+  calculate(calculationType?: Excel.CalculationType | string): void {
+    this.call("calculate", (wb) => {
+      if (calculationType === "Full" || calculationType === "FullRebuild") wb.recalculateAll();
+    });
   }
 
   suspendApiCalculationUntilNextSync(): void {

@@ -50,6 +50,15 @@ export class FormulaEngine {
     this.hf.removeSheet(id);
   }
 
+  /**
+   * Recomputes every formula, also those whose inputs the engine cannot see: the QM.* functions
+   * read the workbook's parameters, which live outside the cells.
+   */
+  recalculateAll(): void {
+    this.resume();
+    this.hf.rebuildAndRecalculate();
+  }
+
   isValidFormula(formula: string): boolean {
     return this.hf.validateFormula(formula);
   }

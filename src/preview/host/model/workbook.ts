@@ -99,6 +99,12 @@ export class WorkbookModel {
     }
   }
 
+  /** Excel's Application.calculate(full): every formula again, reported as a change of every sheet. */
+  recalculateAll(): void {
+    this.engine.recalculateAll();
+    for (const sheet of this.sheets) this.markChanged("cells", sheet);
+  }
+
   markChanged(kind: ChangeKind, sheet: SheetModel): void {
     this.pending[kind].add(sheet);
   }
