@@ -13,8 +13,13 @@ import { fixed, printTable } from "./report";
 const ROOT = resolve(__dirname, "..");
 const DIST = join(ROOT, "dist");
 const CONFIG = join(ROOT, "webpack.config.js");
-/** What taskpane.html loads (one shared runtime): the functions, the pane, the command, the webpack runtime. */
-const FILES = ["functions.js", "taskpane.js", "commands.js", "runtime.js"];
+/**
+ * What taskpane.html loads (one shared runtime): the code functions and pane share, the
+ * functions, the pane, the command, the webpack runtime.
+ */
+const FILES = ["shared.js", "functions.js", "taskpane.js", "commands.js", "runtime.js"];
+/** What the custom functions need to run: their own entry and the shared code. */
+const FUNCTIONS_CODE = ["shared.js", "functions.js"];
 const FUNCTIONS_TARGET_GZIP_KB = 15;
 /**
  * Comparison figure: OfficeDev's React task pane template, production build, emits taskpane.js
@@ -32,7 +37,7 @@ function newestChange(path: string): number {
 }
 
 function buildIsCurrent(): boolean {
-  const outputs = FILES.slice(0, 2).map((f) => join(DIST, f));
+  const outputs = FILES.map((f) => join(DIST, f));
   if (!outputs.every(existsSync)) return false;
   const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   return built >= Math.max(newestChange(join(ROOT, "src")), newestChange(CONFIG), newestChange(join(ROOT, "package.json")));
@@ -87,11 +92,10 @@ export async function run(): Promise<void> {
     `Vergleich: OfficeDev Office-Addin-TaskPane-React (Issue #92) taskpane.js + vendor.js ≈ ${kb(TEMPLATE_RAW_BYTES)} roh; ` +
       `QM-Planer gesamt ${kb(total.raw)} roh (${((total.raw / TEMPLATE_RAW_BYTES) * 100).toFixed(0)} %).`,
   );
-  const functions = sizes.find((s) => s.file === "functions.js");
-  if (functions) {
-    const met = functions.gzip / 1024 <= FUNCTIONS_TARGET_GZIP_KB;
-    console.log(
-      `Ziel functions.js ≤ ${FUNCTIONS_TARGET_GZIP_KB} KB gzip: ${met ? "erreicht" : "nicht erreicht"} (${kb(functions.gzip)}).\n`,
-    );
-  }
+  const functions = sizes.filter((s) => FUNCTIONS_CODE.includes(s.file)).reduce((sum, s) => sum + s.gzip, 0);
+  const met = functions / 1024 <= FUNCTIONS_TARGET_GZIP_KB;
+  console.log(
+    `Code der Funktionen (${FUNCTIONS_CODE.join(" + ")}), Ziel ≤ ${FUNCTIONS_TARGET_GZIP_KB} KB gzip: ` +
+      `${met ? "erreicht" : "nicht erreicht"} (${kb(functions)}; decimal.js allein ≈ 12,6 KB).\n`,
+  );
 }

@@ -60,7 +60,7 @@ chunkQueue.push = (data) => {
   }
   return runtimePush.call(chunkQueue, data);
 };
-for (const file of ["functions.js", "commands.js", "taskpane.js"]) {
+for (const file of ["shared.js", "functions.js", "commands.js", "taskpane.js"]) {
   loading = file;
   vm.runInContext(readDist(file), sandbox, { filename: file });
 }
@@ -75,10 +75,11 @@ describe("dist/taskpane.html: the one page of the shared runtime", () => {
   const html = readDist("taskpane.html");
   const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
 
-  test("loads Office.js from the CDN, then webpack's runtime, functions, commands and task pane", () => {
+  test("loads Office.js from the CDN, then webpack's runtime, the shared code, functions, commands and task pane", () => {
     expect(scripts).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "runtime.js",
+      "shared.js",
       "functions.js",
       "commands.js",
       "taskpane.js",
@@ -88,12 +89,14 @@ describe("dist/taskpane.html: the one page of the shared runtime", () => {
 });
 
 describe("one webpack runtime for the page", () => {
-  test("a module that functions and task pane both import exists once (the pane's settings reach the functions)", () => {
+  test("a module that functions and task pane both import is shipped once, in shared.js, and runs once", () => {
+    const sharedModules = modulesOf.get("shared.js") ?? [];
     const functionsModules = modulesOf.get("functions.js") ?? [];
-    const shared = (modulesOf.get("taskpane.js") ?? []).filter((id) => functionsModules.includes(id));
+    const paneModules = modulesOf.get("taskpane.js") ?? [];
     // At least decimal.js, the core and the functions' active parameters and language.
-    expect(shared.length).toBeGreaterThanOrEqual(3);
-    for (const id of shared) expect(runs.get(id)).toBe(1);
+    expect(sharedModules.length).toBeGreaterThanOrEqual(3);
+    expect(paneModules.filter((id) => functionsModules.includes(id))).toEqual([]);
+    for (const id of sharedModules) expect(runs.get(id)).toBe(1);
     expect(Math.max(...runs.values())).toBe(1);
   });
 });
@@ -147,7 +150,7 @@ describe("dist/ holds the whole add-in and nothing GPL", () => {
   });
 
   test("no hyperformula code in the add-in's scripts (webpack.config.js also refuses to build it)", () => {
-    for (const file of ["runtime.js", "functions.js", "commands.js", "taskpane.js"]) {
+    for (const file of ["runtime.js", "shared.js", "functions.js", "commands.js", "taskpane.js"]) {
       expect(readDist(file)).not.toMatch(/hyperformula|gpl-v3/i);
     }
   });
