@@ -1,4 +1,5 @@
 import { CommanderError } from "commander";
+import path from "node:path";
 import { isQmInputError } from "../core/errors";
 
 /**
@@ -26,6 +27,92 @@ export class UsageError extends CliError {
     super(message, EXIT.failure);
     this.name = "UsageError";
   }
+}
+
+/** What the command was doing with a path when the system refused. */
+export type FileAction = "lesen" | "schreiben";
+
+/** Node's errors from the file system: a code like "EACCES", the failed call, the path(s). */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException & { dest?: string } {
+  // Duck-typed, not `instanceof Error`: errors of Node's core fail that check under jest's VM.
+  const e = err as Partial<NodeJS.ErrnoException> | null;
+  return typeof e === "object" && e !== null && typeof e.code === "string" && typeof e.syscall === "string";
+}
+
+/** What a system call that failed without our context was doing (undefined: not clear, e.g. open). */
+const SYSCALL_ACTIONS: Readonly<Record<string, FileAction>> = {
+  read: "lesen",
+  scandir: "lesen",
+  stat: "lesen",
+  lstat: "lesen",
+  access: "lesen",
+  write: "schreiben",
+  rename: "schreiben",
+  mkdir: "schreiben",
+  unlink: "schreiben",
+  copyfile: "schreiben",
+};
+
+/** The infinitive for "…, „x“ zu öffnen": our action, or neutral "öffnen" when unknown. */
+const VERB = { lesen: "lesen", schreiben: "schreiben", unknown: "öffnen" } as const;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * One German sentence for a file-system error code, naming the path. `file` is the path as the
+ * user gave it (undefined when the system named none, e.g. ENOSPC on a write).
+ */
+function fileSystemSentence(code: string, file: string | undefined, action: FileAction | undefined): string {
+  const it = file === undefined ? "die Datei" : `„${file}“`;
+  const verb = VERB[action ?? "unknown"];
+  switch (code) {
+    case "ENOENT":
+      if (file !== undefined && action === "schreiben") return `Den Ordner „${path.dirname(path.resolve(file))}“ gibt es nicht.`;
+      return action === "lesen" ? `Die Datei ${it} gibt es nicht.` : `${capitalise(it)} gibt es nicht.`;
+    case "EISDIR":
+      return `${capitalise(it)} ist ein Ordner, keine Datei.`;
+    case "ENOTDIR":
+      return `Ein Teil des Pfads ${it} ist eine Datei, kein Ordner.`;
+    case "EACCES":
+    case "EPERM":
+      return `Keine Berechtigung, ${it} zu ${verb}.`;
+    case "EBUSY":
+      return `${capitalise(it)} ist von einem anderen Programm belegt (z. B. in Excel geöffnet).`;
+    case "ENOSPC":
+      return `Kein Speicherplatz mehr auf dem Datenträger, um ${it} zu schreiben.`;
+    case "EDQUOT":
+      return `Das Speicherkontingent reicht nicht, um ${it} zu schreiben.`;
+    case "EROFS":
+      return `${capitalise(it)} liegt auf einem schreibgeschützten Datenträger.`;
+    case "ENAMETOOLONG":
+      return `Der Pfad ${it} ist zu lang.`;
+    case "ELOOP":
+      return `Der Pfad ${it} enthält eine Schleife aus symbolischen Links.`;
+    case "EMFILE":
+    case "ENFILE":
+      return `Zu viele offene Dateien, um ${it} zu ${verb}.`;
+    case "EIO":
+      return `Der Datenträger meldet einen Lese- oder Schreibfehler bei ${it}.`;
+    case "EEXIST":
+      return `${capitalise(it)} gibt es schon.`;
+    default:
+      return `${capitalise(it)} lässt sich nicht ${verb} (Systemfehler ${code}).`;
+  }
+}
+
+/**
+ * A file-system error as a CliError that names the user's path and what was being done — the
+ * system may name another path (a temporary file) or none. Anything else is returned unchanged.
+ */
+export function fileSystemFailure(err: unknown, file: string, action: FileAction): unknown {
+  return isSystemError(err) ? fileSystemError(err.code as string, file, action) : err;
+}
+
+/** The CliError for a file-system problem found by a check of our own (e.g. the target is a folder). */
+export function fileSystemError(code: string, file: string, action: FileAction): CliError {
+  return new CliError(fileSystemSentence(code, file, action));
 }
 
 /** What the user sees when a call fails: exactly one line for stderr, and the exit code. */
@@ -74,12 +161,18 @@ function oneLine(text: string): string {
 
 /**
  * Turns anything thrown while running a command into one German line and an exit code.
- * Never a stack trace: unexpected errors show only their message. `helpCommand` is the call
+ * File-system errors become a German sentence naming the path, never the system's English
+ * text. Never a stack trace: unexpected errors show only their message. `helpCommand` is the call
  * shown as help after a parse error (the failing command's own `--help`).
  */
 export function describeFailure(err: unknown, helpCommand = "qm-planer --help"): Failure {
   if (err instanceof CliError) return { line: `Fehler: ${oneLine(err.message)}`, exitCode: err.exitCode };
   if (isQmInputError(err)) return { line: `Fehler: ${oneLine(err.message)}`, exitCode: EXIT.failure };
+  if (isSystemError(err)) {
+    // Not wrapped by fileSystemFailure: name the path the system reports (a rename's target).
+    const sentence = fileSystemSentence(err.code as string, err.dest ?? err.path, SYSCALL_ACTIONS[err.syscall as string]);
+    return { line: `Fehler: ${sentence}`, exitCode: EXIT.failure };
+  }
   if (err instanceof CommanderError) {
     return { line: `Fehler: ${commanderMessage(err)} Hilfe: ${helpCommand}`, exitCode: EXIT.failure };
   }

@@ -19,6 +19,12 @@ export function parseNumberArgument(text: string, option: string): number {
   return value;
 }
 
+/**
+ * How numbers are written, for the help of every command that reads numbers. The thousands dot
+ * is the trap: "18.500" is eighteen thousand five hundred, "18.5" is eighteen and a half.
+ */
+export const NUMBER_SPELLING_HELP = "Zahlen deutsch: 12.345 oder 2,5 (der Punkt trennt Tausender: 18.500 = 18500).";
+
 /** A commander `argParser` for an option that takes a German-spelled number. */
 export function numberOption(option: string): (text: string) => number {
   return (text) => parseNumberArgument(text, option);

@@ -1,5 +1,6 @@
 import { Dec } from "./decimal";
 import { QmInputError } from "./errors";
+import { formatNumber } from "./format";
 import { Figure, findFigure, FIGURE_KEYS, RAHMENSTANDARD } from "./standard";
 
 /**
@@ -62,8 +63,19 @@ function requireNumber(value: unknown, field: FieldLabel): number {
   return value;
 }
 
+/** Outside this range a number is shown compactly ("2e+15", "1e-7"); its digits would hide what it is. */
+const PLAIN_RANGE = { from: 1e-6, below: 1e15 } as const;
+
+/**
+ * A number for a German message, as given: every digit it has (never rounded onto the limit
+ * it broke, e.g. 100,0001 against 100), German spelling; very large or very small numbers
+ * compactly ("1e+300", "1e-7"), the way JavaScript spells them shortest.
+ */
 function fmt(n: number): string {
-  return n.toLocaleString("de-DE");
+  const magnitude = Math.abs(n);
+  if (magnitude >= PLAIN_RANGE.below || (magnitude > 0 && magnitude < PLAIN_RANGE.from)) return n.toExponential().replace(".", ",");
+  const exact = new Dec(n);
+  return formatNumber(exact, "de", exact.decimalPlaces());
 }
 
 export function parseResidents(value: unknown): number {

@@ -2,7 +2,7 @@ import { execFile } from "child_process";
 import { CommanderError } from "commander";
 import path from "path";
 import { version } from "../../package.json";
-import { CliError, describeFailure, EXIT, UsageError } from "../../src/cli/errors";
+import { CliError, describeFailure, EXIT, fileSystemFailure, UsageError } from "../../src/cli/errors";
 import { parseNumberArgument } from "../../src/cli/numbers";
 import { QmInputError } from "../../src/core/errors";
 
@@ -86,6 +86,62 @@ describe("qm-planer budget: Tabelle", () => {
   });
 });
 
+describe("qm-planer budget: Hinweise unter dem Standard", () => {
+  test("VbE below the minimum and salary below the reference: the budget as usual, two notes under the table", async () => {
+    const run = await qmPlaner(["budget", "--einwohner", "12345", "--vbe", "1,5", "--gehalt", "40.000"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(tableValues(run.stdout)).toMatchObject({
+      // 1,5 × 40 000 = 60 000; 1,5 × 3 500 = 5 250; 24 690 + 6 172,50 + 5 250 = 36 112,50
+      Personalkosten: "60.000,00 €",
+      Projektmittel: "36.112,50 €",
+      Gesamtbudget: "96.112,50 €",
+    });
+    expect(run.stdout.endsWith(
+      "\n\nHinweis: Mit 1,5 VbE liegt das Personal unter dem Standard von mindestens 2 VbE.\n" +
+        "Hinweis: Mit 40.000,00 € je VbE liegt das Gehalt unter dem Richtwert von 45.000,00 € (TVöD S11).\n",
+    )).toBe(true);
+  });
+
+  test.each([
+    [["--vbe", "0"], "Hinweis: Mit 0 VbE liegt das Personal unter dem Standard von mindestens 2 VbE."],
+    [["--vbe", "1,99"], "Hinweis: Mit 1,99 VbE liegt das Personal unter dem Standard von mindestens 2 VbE."],
+    [["--gehalt", "44.999,99"], "Hinweis: Mit 44.999,99 € je VbE liegt das Gehalt unter dem Richtwert von 45.000,00 € (TVöD S11)."],
+  ])("%j → exactly one note", async (args, note) => {
+    const run = await qmPlaner(["budget", "--einwohner", "100", ...args]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("Hinweis:"))).toEqual([note]);
+  });
+
+  test("at the standard or above (and with the defaults) there is no note", async () => {
+    const runs = await Promise.all([
+      qmPlaner(["budget", "--einwohner", "100"]),
+      qmPlaner(["budget", "--einwohner", "100", "--vbe", "2", "--gehalt", "45000"]),
+      qmPlaner(["budget", "--einwohner", "100", "--vbe", "3,5", "--gehalt", "52.000"]),
+    ]);
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain("Hinweis");
+    }
+  });
+
+  test("--json stays exactly the nine keys, without notes", async () => {
+    const run = await qmPlaner(["budget", "--einwohner", "12345", "--vbe", "1,5", "--gehalt", "40000", "--json"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).not.toContain("Hinweis");
+    expect(JSON.parse(run.stdout)).toEqual({
+      einwohner: 12345,
+      vbe: 1.5,
+      personalkosten: "60000.00",
+      sachkosten: "5250.00",
+      projektkosten: "24690.00",
+      verfuegungsfonds: "6172.50",
+      projektmittel: "36112.50",
+      raumkosten: "0.00",
+      gesamtbudget: "96112.50",
+    });
+  });
+});
+
 describe("qm-planer budget --json", () => {
   test("exactly one JSON object with the documented keys, amounts as two-decimal strings", async () => {
     const run = await qmPlaner(["budget", "--einwohner", "12345", "--json"]);
@@ -132,6 +188,9 @@ describe("qm-planer budget --json", () => {
   });
 });
 
+/** How numbers are spelt: the thousands dot makes "18.500" eighteen thousand five hundred. */
+const NUMBER_SPELLING = "Zahlen deutsch: 12.345 oder 2,5 (der Punkt trennt Tausender: 18.500 = 18500).";
+
 describe("qm-planer: Hilfe und Version", () => {
   test.each([
     [["budget", "--help"]],
@@ -145,7 +204,14 @@ describe("qm-planer: Hilfe und Version", () => {
     for (const option of ["--einwohner <zahl>", "--vbe <zahl>", "--raumkosten <betrag>", "--gehalt <betrag>", "--json", "--help"])
       expect(run.stdout).toContain(option);
     expect(run.stdout).toContain("Beispiele:");
+    expect(run.stdout).toContain(NUMBER_SPELLING);
     expect(run.stdout).not.toMatch(/Usage:|Options:|display help/);
+  });
+
+  test("vorlage --help says how numbers are written in the CSV", async () => {
+    const run = await qmPlaner(["vorlage", "--help"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toContain(NUMBER_SPELLING);
   });
 
   test("the program's help lists the commands in German", async () => {
@@ -185,6 +251,13 @@ describe("qm-planer: falsche Aufrufe", () => {
       ["budget", "--einwohner", "123456789012345678901"],
       "Fehler: --einwohner: „123456789012345678901“ hat zu viele Stellen, um genau gerechnet zu werden.",
     ],
+    ["knapp gebrochen", ["budget", "--einwohner", "2,0004"], "Fehler: Einwohner: muss eine ganze Zahl sein (2,0004)."],
+    [
+      "absurd groß",
+      ["budget", "--einwohner", "1" + "0".repeat(300)],
+      "Fehler: Einwohner: 1e+300 ist unplausibel groß (höchstens 10.000.000).",
+    ],
+    ["VbE knapp zu groß", ["budget", "--einwohner", "100", "--vbe", "100,0001"], "Fehler: VbE: 100,0001 ist unplausibel groß (höchstens 100)."],
     ["VbE negativ", ["budget", "--einwohner", "100", "--vbe", "-1"], "Fehler: VbE: darf nicht negativ sein (-1)."],
     ["VbE zu groß", ["budget", "--einwohner", "100", "--vbe", "101"], "Fehler: VbE: 101 ist unplausibel groß (höchstens 100)."],
     ["Gehalt als Text", ["budget", "--einwohner", "100", "--gehalt", "viel"], "Fehler: --gehalt: „viel“ ist keine Zahl."],
@@ -219,6 +292,40 @@ describe("CLI-Grundlagen: eine Zeile, ein Exit-Code", () => {
     ["something thrown that is no Error", "nur Text", "Unerwarteter Fehler: nur Text", EXIT.failure],
   ])("%s", (_name, err, line, exitCode) => {
     expect(describeFailure(err)).toEqual({ line, exitCode });
+  });
+
+  /** A file-system error as Node raises it (code, syscall, path and, for rename, dest). */
+  function systemError(code: string, syscall: string, file?: string, dest?: string): NodeJS.ErrnoException {
+    const where = file ? ` '${file}'` + (dest ? ` -> '${dest}'` : "") : "";
+    return Object.assign(new Error(`${code}: some English text, ${syscall}${where}`), { code, syscall, errno: -1, path: file, dest });
+  }
+
+  test.each([
+    [systemError("EISDIR", "rename", "/srv/.plan.xlsx.1a2b.tmp", "/srv/plan.xlsx"), "Fehler: „/srv/plan.xlsx“ ist ein Ordner, keine Datei."],
+    [systemError("EACCES", "open", "/srv/plan.xlsx"), "Fehler: Keine Berechtigung, „/srv/plan.xlsx“ zu öffnen."],
+    [systemError("EPERM", "rename", "/srv/.a.tmp", "/srv/plan.xlsx"), "Fehler: Keine Berechtigung, „/srv/plan.xlsx“ zu schreiben."],
+    [systemError("EACCES", "scandir", "/root/geheim"), "Fehler: Keine Berechtigung, „/root/geheim“ zu lesen."],
+    [systemError("ENOENT", "lstat", "/srv/fehlt.csv"), "Fehler: Die Datei „/srv/fehlt.csv“ gibt es nicht."],
+    [systemError("ENOENT", "open", "/srv/fehlt.csv"), "Fehler: „/srv/fehlt.csv“ gibt es nicht."],
+    [systemError("ENOENT", "rename", "/srv/weg/.a.tmp", "/srv/weg/plan.xlsx"), "Fehler: Den Ordner „/srv/weg“ gibt es nicht."],
+    [systemError("ENOSPC", "write"), "Fehler: Kein Speicherplatz mehr auf dem Datenträger, um die Datei zu schreiben."],
+    [systemError("EROFS", "open", "/mnt/cd/plan.xlsx"), "Fehler: „/mnt/cd/plan.xlsx“ liegt auf einem schreibgeschützten Datenträger."],
+    [systemError("EBUSY", "rename", "/srv/.a.tmp", "/srv/plan.xlsx"), "Fehler: „/srv/plan.xlsx“ ist von einem anderen Programm belegt (z. B. in Excel geöffnet)."],
+    [systemError("ENOTDIR", "open", "/srv/q.csv/plan.xlsx"), "Fehler: Ein Teil des Pfads „/srv/q.csv/plan.xlsx“ ist eine Datei, kein Ordner."],
+    [systemError("EXDEV", "rename", "/srv/.a.tmp", "/mnt/plan.xlsx"), "Fehler: „/mnt/plan.xlsx“ lässt sich nicht schreiben (Systemfehler EXDEV)."],
+  ])("a file-system error %#: one German line naming the path", (err, line) => {
+    expect(describeFailure(err)).toEqual({ line, exitCode: EXIT.failure });
+  });
+
+  test("fileSystemFailure names the user's path and what was being done, whatever path the system reported", () => {
+    const failure = fileSystemFailure(systemError("EACCES", "open", "/srv/.plan.xlsx.1a2b.tmp"), "plan.xlsx", "schreiben");
+    expect(failure).toBeInstanceOf(CliError);
+    expect(describeFailure(failure).line).toBe("Fehler: Keine Berechtigung, „plan.xlsx“ zu schreiben.");
+    expect(describeFailure(fileSystemFailure(systemError("ENOENT", "open", "/x/q.csv"), "q.csv", "lesen")).line).toBe(
+      "Fehler: Die Datei „q.csv“ gibt es nicht.",
+    );
+    const other = new TypeError("kein Systemfehler");
+    expect(fileSystemFailure(other, "plan.xlsx", "schreiben")).toBe(other);
   });
 
   test("the help hint names the failing command", () => {

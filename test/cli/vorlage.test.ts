@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import JSZip from "jszip";
@@ -92,6 +92,143 @@ describe("qm-planer vorlage", () => {
     const r = await run("vorlage", csv(dir, text), "-o", out, "--von", "2026");
     expect(r).toEqual({ code: 2, stdout: "", stderr: line + "\n" });
     expect(readdirSync(dir)).toEqual(["quartiere.csv"]);
+  });
+
+  test("one Quartier and one plan year are named in the singular", async () => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    const r = await run("vorlage", csv(dir, "Quartier;Einwohner\nNord;12.345\n"), "-o", out, "--von", "2026", "--bis", "2026");
+    expect(r).toEqual({ code: 0, stdout: `Planungsmappe „${out}“ geschrieben: 1 Quartier, Planjahr 2026.\n`, stderr: "" });
+  });
+
+  describe("a row with more values than the header has columns", () => {
+    test.each([
+      [
+        "a decimal comma in a ',' file (the newcomer's case)",
+        "Quartier,Einwohner,VbE,Raumkosten\nNord,12345,2,5,18000\nSüd,3200,2,0\n",
+        "Fehler: Zeile 2: 5 Werte, die Kopfzeile hat aber 4 Spalten – steht ein Dezimalkomma in einer Datei mit Komma als Trennzeichen? Dann die Zahl in Anführungszeichen setzen oder „;“ als Trennzeichen verwenden.",
+      ],
+      [
+        "a decimal comma with the last column left empty",
+        "Quartier,Einwohner,VbE,Raumkosten\nNord,12345,2,5,\n",
+        "Fehler: Zeile 2: 5 Werte, die Kopfzeile hat aber 4 Spalten – steht ein Dezimalkomma in einer Datei mit Komma als Trennzeichen? Dann die Zahl in Anführungszeichen setzen oder „;“ als Trennzeichen verwenden.",
+      ],
+      [
+        "a later row, after a blank line",
+        "Quartier,Einwohner,VbE\nNord,12.345,\"2,5\"\n\nSüd,3200,1,5\n",
+        "Fehler: Zeile 4: 4 Werte, die Kopfzeile hat aber 3 Spalten – steht ein Dezimalkomma in einer Datei mit Komma als Trennzeichen? Dann die Zahl in Anführungszeichen setzen oder „;“ als Trennzeichen verwenden.",
+      ],
+      [
+        "a ';' file",
+        "Quartier;Einwohner\nNord;12.345;2,5\n",
+        "Fehler: Zeile 2: 3 Werte, die Kopfzeile hat aber 2 Spalten – fehlt eine Spalte in der Kopfzeile?",
+      ],
+    ])("%s → exit 2, one German line, no file", async (_name, text, line) => {
+      const dir = folder();
+      const out = path.join(dir, "plan.xlsx");
+      const r = await run("vorlage", csv(dir, text), "-o", out, "--von", "2026");
+      expect(r).toEqual({ code: 2, stdout: "", stderr: line + "\n" });
+      expect(readdirSync(dir)).toEqual(["quartiere.csv"]);
+    });
+
+    test("fewer values (empty columns at the end left out) and blank rows stay allowed", async () => {
+      const dir = folder();
+      const out = path.join(dir, "plan.xlsx");
+      const text = "Quartier,Einwohner,VbE,Raumkosten\nNord,12345,\"2,5\",18000\nSüd,3200\n,,,,,,\n";
+      const r = await run("vorlage", csv(dir, text), "-o", out, "--von", "2026");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("2 Quartiere, Planjahre 2026–2028.");
+      expect(await sheetNames(out)).toEqual(["Parameter", "QM Nord", "QM Süd", "Vergleich"]);
+    });
+  });
+
+  describe("the output path", () => {
+    test("the input file itself is refused, with or without --force, and left as it was", async () => {
+      const dir = folder();
+      const input = csv(dir, "Quartier;Einwohner\nNord;1\n");
+      for (const extra of [[], ["--force"]]) {
+        const r = await run("vorlage", input, "-o", input, ...extra);
+        expect(r).toEqual({ code: 2, stdout: "", stderr: `Fehler: Die Ausgabe „${input}“ ist die CSV-Eingabedatei selbst; bitte eine andere .xlsx-Datei angeben.\n` });
+      }
+      // The same file under another spelling of its path, and under an .xlsx name through a link.
+      const relative = path.relative(process.cwd(), input);
+      expect((await run("vorlage", input, "-o", relative, "--force")).code).toBe(2);
+      const link = path.join(dir, "link.xlsx");
+      symlinkSync(input, link);
+      const linked = await run("vorlage", input, "-o", link, "--force");
+      expect(linked).toEqual({ code: 2, stdout: "", stderr: `Fehler: Die Ausgabe „${link}“ ist die CSV-Eingabedatei selbst; bitte eine andere .xlsx-Datei angeben.\n` });
+      expect(readFileSync(input, "utf8")).toBe("Quartier;Einwohner\nNord;1\n");
+      expect(readdirSync(dir).sort()).toEqual(["link.xlsx", "quartiere.csv"]);
+    });
+
+    test.each([["plan.csv"], ["plan"], ["plan.xls"], ["plan.xlsx.bak"]])("an output named %s is refused: the template is an .xlsx workbook", async (name) => {
+      const dir = folder();
+      const out = path.join(dir, name);
+      const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out);
+      expect(r).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `Fehler: Die Ausgabe „${out}“ muss auf .xlsx enden (die Vorlage ist eine Excel-Arbeitsmappe).\n`,
+      });
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    test("the extension may be written in capitals", async () => {
+      const dir = folder();
+      const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", path.join(dir, "PLAN.XLSX"));
+      expect(r.code).toBe(0);
+      expect(readdirSync(dir)).toEqual(["PLAN.XLSX"]);
+    });
+  });
+
+  describe("file-system failures: one German line naming the path", () => {
+    test("an output that is a folder, with --force", async () => {
+      const dir = folder();
+      const out = path.join(dir, "ordner.xlsx");
+      mkdirSync(out);
+      const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out, "--force");
+      expect(r).toEqual({ code: 2, stdout: "", stderr: `Fehler: „${out}“ ist ein Ordner, keine Datei.\n` });
+      expect(readdirSync(dir)).toEqual(["ordner.xlsx"]);
+      expect(readdirSync(out)).toEqual([]);
+    });
+
+    test("an output below a file instead of a folder", async () => {
+      const dir = folder();
+      const file = csv(dir, "x", "datei");
+      const out = path.join(file, "plan.xlsx");
+      const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out);
+      expect(r).toEqual({ code: 2, stdout: "", stderr: `Fehler: Ein Teil des Pfads „${out}“ ist eine Datei, kein Ordner.\n` });
+    });
+
+    test("an input that is a folder", async () => {
+      const dir = folder();
+      const input = path.join(dir, "quartiere.csv");
+      mkdirSync(input);
+      const r = await run("vorlage", input, "-o", path.join(dir, "plan.xlsx"));
+      expect(r).toEqual({ code: 2, stdout: "", stderr: `Fehler: „${input}“ ist ein Ordner, keine Datei.\n` });
+    });
+
+    test.each([
+      ["EACCES", "writeFile", (out: string) => `Fehler: Keine Berechtigung, „${out}“ zu schreiben.`],
+      ["EPERM", "rename", (out: string) => `Fehler: Keine Berechtigung, „${out}“ zu schreiben.`],
+      ["ENOSPC", "writeFile", (out: string) => `Fehler: Kein Speicherplatz mehr auf dem Datenträger, um „${out}“ zu schreiben.`],
+      ["EROFS", "writeFile", (out: string) => `Fehler: „${out}“ liegt auf einem schreibgeschützten Datenträger.`],
+      ["ENOENT", "rename", (out: string) => `Fehler: Den Ordner „${path.dirname(out)}“ gibt es nicht.`],
+    ] as const)("%s from %s → the target's path, not the temporary file's; nothing left behind", async (code, call, line) => {
+      const dir = folder();
+      const out = path.join(dir, "plan.xlsx");
+      // The system reports the temporary file (writeFile) or no path at all (ENOSPC on write).
+      const temporary = path.join(dir, ".plan.xlsx.0123456789ab.tmp");
+      const err = Object.assign(new Error(`${code}: English text`), { code, errno: -1, syscall: call === "rename" ? "rename" : "open", path: code === "ENOSPC" ? undefined : temporary });
+      const spy = jest.spyOn(fsPromises, call).mockRejectedValueOnce(err);
+      try {
+        const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out);
+        expect(r).toEqual({ code: 2, stdout: "", stderr: line(out) + "\n" });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(readdirSync(dir)).toEqual([]);
+    });
   });
 
   test.each([

@@ -4,7 +4,7 @@ import { centsString } from "../../core/decimal";
 import { formatEuro, formatNumber } from "../../core/format";
 import { FIELDS } from "../../core/inputs";
 import { RAHMENSTANDARD } from "../../core/standard";
-import { numberOption } from "../numbers";
+import { NUMBER_SPELLING_HELP, numberOption } from "../numbers";
 import { formatTable, RULE, TableRow } from "../table";
 
 /** `qm-planer budget`: the budget of one Quartier for one year, as a table or as JSON. */
@@ -30,18 +30,41 @@ export function budgetJson(lines: BudgetLines): BudgetJson {
 
 const DEFAULT_NOTE = "(Vorgabe des Standards)";
 
-/** The German table: the inputs on top, then every budget line, the total below a rule. */
+/** VbE as given, with all its decimals: it is a factor, not an amount. */
+const fteText = (fte: BudgetLines["fte"]): string => formatNumber(fte, "de", fte.decimalPlaces());
+
+/**
+ * Notes for inputs below the standard. The budget is still computed from them (flagging is
+ * the compliance check's job), but whoever reads the table should not take it as compliant.
+ */
+export function belowStandardNotes(lines: BudgetLines): string[] {
+  const { minFte, salaryPerFte } = RAHMENSTANDARD.figures;
+  const notes: string[] = [];
+  if (lines.fte.lt(minFte.value))
+    notes.push(`Hinweis: Mit ${fteText(lines.fte)} VbE liegt das Personal unter dem Standard von mindestens ${formatNumber(minFte.value)} VbE.`);
+  if (lines.salaryPerFte.lt(salaryPerFte.value))
+    notes.push(
+      `Hinweis: Mit ${formatEuro(lines.salaryPerFte)} je VbE liegt das Gehalt unter dem Richtwert von ${formatEuro(salaryPerFte.value)} (${RAHMENSTANDARD.tariff}).`,
+    );
+  return notes;
+}
+
+/**
+ * The German table: the inputs on top, then every budget line, the total below a rule; under
+ * it, a note for each input below the standard.
+ */
 export function budgetTable(lines: BudgetLines, defaults: { fte: boolean; salaryPerFte: boolean }): string {
   const inputs: TableRow[] = [
     [FIELDS.residents.de, formatNumber(lines.residents, "de", 0)],
-    // VbE as given, with all its decimals: it is a factor, not an amount.
-    [FIELDS.fte.de, formatNumber(lines.fte, "de", lines.fte.decimalPlaces()), defaults.fte ? DEFAULT_NOTE : ""],
+    [FIELDS.fte.de, fteText(lines.fte), defaults.fte ? DEFAULT_NOTE : ""],
     [FIELDS.salaryPerFte.de, formatEuro(lines.salaryPerFte), defaults.salaryPerFte ? DEFAULT_NOTE : ""],
   ];
   const amounts: TableRow[] = BUDGET_LINES.map((l) => [l.de, formatEuro(lines[l.key])]);
   const rows: TableRow[] = [...inputs, [], ...amounts.slice(0, -1), RULE, amounts[amounts.length - 1]];
   const title = `Budget je Jahr nach dem ${RAHMENSTANDARD.name} (${RAHMENSTANDARD.version})`;
-  return `${title}\n\n${formatTable(rows, ["left", "right", "left"])}\n`;
+  const notes = belowStandardNotes(lines);
+  const noteText = notes.length > 0 ? `\n${notes.join("\n")}\n` : "";
+  return `${title}\n\n${formatTable(rows, ["left", "right", "left"])}\n${noteText}`;
 }
 
 const figures = RAHMENSTANDARD.figures;
@@ -51,7 +74,7 @@ Beispiele:
   qm-planer budget --einwohner 12345
   qm-planer budget --einwohner 12.345 --vbe 2,5 --raumkosten 18.000 --json
 
-Zahlen dürfen deutsch geschrieben werden (12.345 oder 2,5).`;
+${NUMBER_SPELLING_HELP}`;
 
 export function registerBudgetCommand(program: Command): void {
   program

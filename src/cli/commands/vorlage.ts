@@ -1,8 +1,10 @@
 import { Command } from "commander";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { buildWorkbookModel, planFromTable, TemplatePlan } from "../../core/template";
-import { CliError, UsageError } from "../errors";
+import { CliError, fileSystemFailure, UsageError } from "../errors";
+import { NUMBER_SPELLING_HELP } from "../numbers";
 import { writeFileSafely, checkTarget } from "../xlsx/writeFileSafely";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 
@@ -44,8 +46,7 @@ async function readCsvText(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === "ENOENT" ? `Die Datei „${file}“ gibt es nicht.` : `Die Datei „${file}“ lässt sich nicht lesen (${code}).`);
+    throw fileSystemFailure(e, file, "lesen");
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -54,22 +55,73 @@ async function readCsvText(file: string): Promise<string> {
   }
 }
 
+/** "1 Quartier", "2 Quartiere". */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const isBlankRow = (row: readonly string[]): boolean => row.every((cell) => cell.trim() === "");
+
+/**
+ * Refuses a row with more values than the header has columns: its values would land in the
+ * wrong columns unnoticed. The usual cause is a decimal comma ("2,5") unquoted in a file
+ * separated by ",". Fewer values are fine (empty columns at the end left out), and so are
+ * blank rows.
+ */
+function refuseSurplusValues(rows: readonly string[][], lines: readonly number[], separator: string): void {
+  const headerIndex = rows.findIndex((row) => !isBlankRow(row));
+  if (headerIndex < 0) return;
+  const columns = rows[headerIndex].length;
+  const cause =
+    separator === ","
+      ? "steht ein Dezimalkomma in einer Datei mit Komma als Trennzeichen? Dann die Zahl in Anführungszeichen setzen oder „;“ als Trennzeichen verwenden."
+      : "fehlt eine Spalte in der Kopfzeile?";
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    if (rows[i].length <= columns || isBlankRow(rows[i])) continue;
+    throw new UsageError(
+      `Zeile ${lines[i]}: ${counted(rows[i].length, "Wert", "Werte")}, die Kopfzeile hat aber ${counted(columns, "Spalte", "Spalten")} – ${cause}`,
+    );
+  }
+}
+
 /** The rows of the CSV text with the line number each starts on. */
 export function csvRows(text: string): { rows: string[][]; lines: number[] } {
+  const separator = detectSeparator(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    const records = parse(text, {
-      delimiter: detectSeparator(text),
+    records = parse(text, {
+      delimiter: separator,
       bom: true,
+      // Rows may be shorter than the header; longer ones are refused below with a German line.
       relax_column_count: true,
       skip_empty_lines: false,
       info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    return { rows: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { code?: string; lines?: number };
     const problem = (err.code && CSV_PROBLEMS[err.code]) ?? "Die Zeile ist kein gültiges CSV";
     throw new UsageError(err.lines ? `Zeile ${err.lines}: ${problem}.` : `${problem}.`);
   }
+  const rows = records.map((r) => r.record);
+  const lines = records.map((r) => r.info.lines);
+  refuseSurplusValues(rows, lines, separator);
+  return { rows, lines };
+}
+
+/** True when both paths name one file (also through a link or another spelling of the path). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  // A path that cannot be examined is no match here; reading or writing it reports why.
+  const [statA, statB] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return statA !== undefined && statB !== undefined && statA.dev === statB.dev && statA.ino === statB.ino;
+}
+
+/** The output must be a new .xlsx file: never the CSV itself, never workbook bytes under another name. */
+async function refuseUnfitOutput(input: string, output: string): Promise<void> {
+  if (await sameFile(input, output))
+    throw new UsageError(`Die Ausgabe „${output}“ ist die CSV-Eingabedatei selbst; bitte eine andere .xlsx-Datei angeben.`);
+  if (path.extname(output).toLowerCase() !== ".xlsx")
+    throw new UsageError(`Die Ausgabe „${output}“ muss auf .xlsx enden (die Vorlage ist eine Excel-Arbeitsmappe).`);
 }
 
 /** Reads and validates the Quartiere of a CSV file (errors name the line). */
@@ -85,6 +137,9 @@ Raumkosten und Gehalt (je VbE und Jahr), in beliebiger Reihenfolge, getrennt dur
   Quartier;Einwohner;VbE;Raumkosten
   Nord;12.345;2,5;18.000
   Süd;3.200;2;
+
+${NUMBER_SPELLING_HELP} Mit „,“ als Trennzeichen gehört eine Zahl mit Komma
+in Anführungszeichen: Nord,12345,"2,5"
 
 Beispiele:
   qm-planer vorlage quartiere.csv -o plan.xlsx
@@ -102,17 +157,18 @@ export function registerVorlageCommand(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: VorlageOptions) => {
       const force = options.force === true;
+      await refuseUnfitOutput(file, options.output);
       await checkTarget(options.output, force);
       const plan = await planFromCsv(file, options);
       const model = buildWorkbookModel(plan);
       await writeFileSafely(options.output, () => writeWorkbook(model), force);
-      const years = plan.years.length > 1 ? `${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `${plan.years[0]}`;
+      const years = plan.years.length > 1 ? `Planjahre ${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `Planjahr ${plan.years[0]}`;
       const renamed = model.renamed
         .filter((r) => r.requested.startsWith("QM "))
         .map((r) => `\nHinweis: Das Blatt „${r.requested}“ heißt „${r.actual}“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).`)
         .join("");
       process.stdout.write(
-        `Planungsmappe „${options.output}“ geschrieben: ${plan.neighbourhoods.length} Quartiere, Planjahre ${years}.${renamed}\n`,
+        `Planungsmappe „${options.output}“ geschrieben: ${counted(plan.neighbourhoods.length, "Quartier", "Quartiere")}, ${years}.${renamed}\n`,
       );
     });
 }

@@ -4,16 +4,16 @@
  * the final rename is atomic), which is then renamed to the target — or removed on failure.
  */
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, Stats } from "node:fs";
 import path from "node:path";
-import { CliError } from "../errors";
+import { CliError, fileSystemError, fileSystemFailure } from "../errors";
 
-async function exists(file: string): Promise<boolean> {
+/** What is at `file` (not following a final symbolic link), or undefined if nothing is. */
+async function entry(file: string): Promise<Stats | undefined> {
   try {
-    await fs.lstat(file);
-    return true;
+    return await fs.lstat(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw e;
   }
 }
@@ -22,14 +22,25 @@ function refuseOverwrite(target: string): CliError {
   return new CliError(`Die Datei „${target}“ gibt es schon; mit --force wird sie überschrieben.`);
 }
 
-/** Fails early (before any work) when the target exists and may not be overwritten. */
+/**
+ * Fails early (before any work) when the target cannot be written: its folder is missing, it
+ * is a folder itself, or it exists and may not be overwritten. Errors name `target`.
+ */
 export async function checkTarget(target: string, force: boolean): Promise<void> {
-  const folder = path.dirname(path.resolve(target));
-  if (!(await exists(folder))) throw new CliError(`Den Ordner „${folder}“ gibt es nicht.`);
-  if (!force && (await exists(target))) throw refuseOverwrite(target);
+  try {
+    if (!(await entry(path.dirname(path.resolve(target))))) throw fileSystemError("ENOENT", target, "schreiben");
+    const existing = await entry(target);
+    if (existing?.isDirectory()) throw fileSystemError("EISDIR", target, "schreiben");
+    if (existing && !force) throw refuseOverwrite(target);
+  } catch (e) {
+    throw fileSystemFailure(e, target, "schreiben");
+  }
 }
 
-/** Writes `produce()`'s bytes to `target` through a temporary file in the same folder. */
+/**
+ * Writes `produce()`'s bytes to `target` through a temporary file in the same folder. A
+ * file-system error is reported for `target` — the user never named the temporary file.
+ */
 export async function writeFileSafely(target: string, produce: () => Promise<Buffer>, force: boolean): Promise<void> {
   await checkTarget(target, force);
   const absolute = path.resolve(target);
@@ -37,10 +48,10 @@ export async function writeFileSafely(target: string, produce: () => Promise<Buf
   try {
     await fs.writeFile(temporary, await produce(), { flag: "wx" });
     // Checked again right before the rename: the file may have appeared while we worked.
-    if (!force && (await exists(absolute))) throw refuseOverwrite(target);
+    if (!force && (await entry(absolute))) throw refuseOverwrite(target);
     await fs.rename(temporary, absolute);
   } catch (e) {
     await fs.rm(temporary, { force: true });
-    throw e;
+    throw fileSystemFailure(e, target, "schreiben");
   }
 }
