@@ -37,7 +37,8 @@ export type ReadProblem =
 
 export type ReadResult<T> =
   | { ok: true; value: T; cell: CellRef }
-  | { ok: false; problem: ReadProblem; detail: string; cell?: CellRef };
+  /** `detail` says what is wrong in German, `detailEn` the same in English. */
+  | { ok: false; problem: ReadProblem; detail: string; detailEn: string; cell?: CellRef };
 
 export type PlanLineKey = "staffCost" | "materialCost" | "projectCost" | "dispositionFund" | "roomCosts";
 
@@ -67,9 +68,18 @@ export interface NeighbourhoodPlan {
 }
 
 export interface WorkbookPlan {
-  /** The Parameter figures the workbook defines itself (absent: it has no such name). */
+  /**
+   * The Parameter figures the workbook defines itself (absent: it has no such name). The check
+   * measures against the standard and reports each that differs from it.
+   */
   parameters: Partial<Record<FigureKey, ReadResult<Dec>>>;
+  /** The workbook's yearly tariff increase as a fraction (0.03 = 3 %); absent: not defined. */
+  tariffIncrease?: ReadResult<Dec>;
+  /** The year the salaries are given for; absent: not defined (the first plan year counts). */
+  baseYear?: ReadResult<number>;
   neighbourhoods: NeighbourhoodPlan[];
+  /** Quartier sheets ("QM …") that could be read neither through names nor through labels. */
+  unreadSheets: string[];
 }
 
 /** Number of plan columns (years) of a plan. */

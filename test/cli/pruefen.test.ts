@@ -6,7 +6,16 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PruefenJson } from "../../src/cli/commands/pruefen";
 import { main } from "../../src/cli/main";
-import { completeSheet, editWorkbook, encryptedWorkbook, templateWorkbook } from "../fixtures/pruefen/xlsx";
+import { buildTemplate, richtwerteOf } from "../../src/core/template";
+import {
+  completeSheet,
+  editWorkbook,
+  encryptedWorkbook,
+  resavedByExceljs,
+  templateWorkbook,
+  withCellXml,
+  withoutNames,
+} from "../fixtures/pruefen/xlsx";
 
 let dir: string;
 beforeAll(() => {
@@ -143,6 +152,148 @@ describe("qm-planer pruefen on a plan made by the template", () => {
   });
 });
 
+describe("the workbook's Parameter sheet and planning assumptions", () => {
+  it("a lowered Parameter figure does not let a lowered plan pass: parameter.abweichung, and the plan is checked against the standard", async () => {
+    const edited = await editWorkbook(await compliantPlan(), [
+      { sheet: "Parameter", name: "Projektkosten_je_Einwohner", value: 1 },
+      { sheet: "QM Süd", name: "Plan_Projektkosten", value: 12345 },
+    ]);
+    const { code, json } = await runJson(file("parameter.xlsx", edited));
+    expect(code).toBe(1);
+    const quartiere = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere : [];
+    expect(quartiere.map((q) => q.name)).toEqual(["Parameter", "Nord", "Süd"]);
+    expect(quartiere[0].befunde).toEqual([
+      {
+        regel: "parameter.abweichung",
+        schwere: "verstoss",
+        meldung:
+          "Parameter „Projektkosten je Einwohner“: Die Arbeitsmappe setzt 1,00 €, der Standard 2,00 € – weniger, als der Standard verlangt. Geprüft wird mit dem Wert des Standards.",
+        soll: "2.00",
+        ist: "1.00",
+        zelle: "Parameter!B9",
+        jahr: null,
+      },
+    ]);
+    expect(quartiere[2].befunde.map((b) => [b.regel, b.jahr, b.soll, b.ist, b.zelle])).toEqual([
+      ["projektkosten.mindest", 2026, "24690.00", "12345.00", "'QM Süd'!E25"],
+    ]);
+    expect(quartiere[2].befunde[0].meldung).toContain("der Standard verlangt mindestens 24.690,00 €");
+  });
+
+  it("a plan made with a Tarifsteigerung meets the standard at exactly the template's Richtwerte, one cent below fails", async () => {
+    const neighbourhoods = [{ name: "Nord", residents: 1800, fte: 2.5, roomCosts: 12000 }];
+    const made = await templateWorkbook(neighbourhoods, "0.025");
+    const richtwert2028 = richtwerteOf(buildTemplate({ neighbourhoods, firstYear: 2026, lastYear: 2028, tariffIncrease: "0.025" }).plan)[0][2].staffCost;
+    expect(richtwert2028.toFixed(2)).toBe("118195.31");
+    const complete = await editWorkbook(made, completeSheet("QM Nord"));
+    expect((await run("pruefen", file("tarif-gut.xlsx", complete))).code).toBe(0);
+
+    const cut = await editWorkbook(complete, [{ sheet: "QM Nord", name: "Plan_Personalkosten", offset: 2, value: 118195.3 }]);
+    const { code, json } = await runJson(file("tarif-knapp.xlsx", cut));
+    expect(code).toBe(1);
+    const befunde = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0].befunde : [];
+    expect(befunde.map((b) => [b.regel, b.jahr, b.soll, b.ist, b.zelle])).toEqual([
+      ["personal.verguetung", 2028, richtwert2028.toFixed(2), "118195.30", "'QM Nord'!G23"],
+    ]);
+  });
+
+  it("a Tarifsteigerung set afterwards on the Parameter sheet raises the pay reference of the later years", async () => {
+    const edited = await editWorkbook(await compliantPlan(), [{ sheet: "Parameter", name: "Tarifsteigerung", value: 0.03 }]);
+    const { code, json } = await runJson(file("tarif-danach.xlsx", edited));
+    expect(code).toBe(1);
+    const quartiere = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere : [];
+    expect(quartiere.map((q) => [q.name, q.befunde.map((b) => [b.regel, b.jahr, b.soll, b.ist])])).toEqual([
+      [
+        "Nord",
+        [
+          ["personal.verguetung", 2027, "92700.00", "90000.00"],
+          ["personal.verguetung", 2028, "95481.00", "90000.00"],
+        ],
+      ],
+      [
+        "Süd",
+        [
+          ["personal.verguetung", 2027, "115875.00", "112500.00"],
+          ["personal.verguetung", 2028, "119351.25", "112500.00"],
+        ],
+      ],
+    ]);
+  });
+});
+
+describe("formula results the file carries", () => {
+  it("a cached 0 (<v>0</v>) is the value 0, not a formula without a computed value", async () => {
+    const edited = await withCellXml(await compliantPlan(), "QM Nord", "E28", '<c r="E28"><f>B28-B28</f><v>0</v></c>');
+    const { code, json } = await runJson(file("null.xlsx", edited));
+    expect(code).toBe(0);
+    const nord = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0] : undefined;
+    expect(nord?.befunde.map((b) => [b.regel, b.schwere, b.jahr, b.ist, b.zelle])).toEqual([["raeume.kosten", "hinweis", 2026, "0.00", "'QM Nord'!E28"]]);
+  });
+
+  it("a formula without any <v> is still reported", async () => {
+    const edited = await withCellXml(await compliantPlan(), "QM Nord", "E28", '<c r="E28"><f>B28-B28</f></c>');
+    const { json } = await runJson(file("ohne-wert.xlsx", edited));
+    const nord = "quartiere" in json.dateien[0] ? json.dateien[0].quartiere[0] : undefined;
+    expect(nord?.befunde.map((b) => [b.regel, b.zelle])).toEqual([["eingabe.formel_ohne_wert", "'QM Nord'!E28"]]);
+  });
+});
+
+describe("a plan made by the template that lost its sheet-scoped names", () => {
+  /** Three Quartiere: Nord with VbE lowered, Süd with Projektkosten cut and a focus area left empty, Ost complete. */
+  async function editedPlan(): Promise<Buffer> {
+    const made = await templateWorkbook([
+      { name: "Nord", residents: 1800, fte: 2, roomCosts: 12000 },
+      { name: "Süd", residents: 12345, fte: 2.5, roomCosts: 15000 },
+      { name: "Ost", residents: 3000, fte: 2, roomCosts: 9000 },
+    ]);
+    return editWorkbook(made, [
+      ...completeSheet("QM Nord"),
+      ...completeSheet("QM Süd"),
+      ...completeSheet("QM Ost"),
+      { sheet: "QM Nord", name: "VbE", value: 1.5 },
+      { sheet: "QM Süd", name: "Plan_Projektkosten", offset: 1, value: 24689.99 },
+      { sheet: "QM Süd", name: "Massnahmen_Netzwerk", value: null },
+      { sheet: "QM Süd", name: "Fachkraft_Hochschulabschluss", value: "nein" },
+    ]);
+  }
+
+  const quartiere = (json: PruefenJson): unknown => ("quartiere" in json.dateien[0] ? json.dateien[0].quartiere : undefined);
+
+  it.each([
+    ["removed", withoutNames],
+    ["collapsed into workbook-wide names for the last sheet (saved by exceljs)", resavedByExceljs],
+  ])("names %s: every Quartier is still checked, with the same findings", async (_how, damage) => {
+    const original = await editedPlan();
+    const expected = await runJson(file("namen-ok.xlsx", original));
+    const { code, json } = await runJson(file("namen-weg.xlsx", await damage(original)));
+    expect(code).toBe(1);
+    expect(quartiere(json)).toEqual(quartiere(expected.json));
+    expect((quartiere(json) as { name: string; befunde: { regel: string }[] }[]).map((q) => [q.name, q.befunde.map((b) => b.regel)])).toEqual([
+      ["Nord", ["personal.mindest_vbe"]],
+      ["Süd", ["personal.fachkraft", "projektkosten.mindest", "schwerpunkte.netzwerk"]],
+      ["Ost", []],
+    ]);
+  });
+
+  it("a Quartier sheet with neither names nor labels is a Verstoß, never silently dropped", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await withoutNames(await compliantPlan())) as unknown as ExcelJS.Buffer);
+    wb.addWorksheet("QM West").getCell("A1").value = "Hier kommt die Planung für West hin.";
+    const { code, json } = await runJson(file("west.xlsx", Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(code).toBe(1);
+    const q = quartiere(json) as { name: string; befunde: { regel: string; schwere: string; meldung: string }[] }[];
+    expect(q.map((x) => x.name)).toEqual(["Nord", "Süd", "West"]);
+    expect(q[2].befunde).toEqual([
+      expect.objectContaining({
+        regel: "eingabe.fehlt",
+        schwere: "verstoss",
+        meldung:
+          "Blatt „QM West“: keine Namen der QM-Planer-Vorlage und keine erkennbaren Beschriftungen (Einwohner, VbE, Sachkosten …); das Blatt ist nicht geprüft.",
+      }),
+    ]);
+  });
+});
+
 describe("qm-planer pruefen on many files, some unreadable", () => {
   it("checks every readable file, reports each unreadable one in one line, exit 2", async () => {
     const good = file("a.xlsx", await compliantPlan());
@@ -165,13 +316,25 @@ describe("qm-planer pruefen on many files, some unreadable", () => {
       "Die Datei ist keine Excel-Arbeitsmappe (.xlsx).",
       "Die Datei ist beschädigt (kein lesbares ZIP-Archiv).",
       "Die Datei ist mit einem Kennwort geschützt; bitte ohne Kennwort als .xlsx speichern.",
-      "Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).",
+      // Changed deliberately (was "… keine Excel-Arbeitsmappe (xl/workbook.xml fehlt)"): say what the file is.
+      "Die Datei ist eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx).",
       "Die Datei gibt es nicht.",
     ]);
     const lines = stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe(`Fehler: ${files[1]}: Die Datei ist leer.`);
     expect(stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  it("a ZIP of something else that cannot even be opened says what it is", async () => {
+    // What `echo hello | zip - -` writes: a ZIP64 stream with one entry "-", which JSZip cannot open.
+    const zip64 = Buffer.from(
+      "UEsDBC0AAAAAAJ1seV0gMDo2//////////8BABQALQEAEAAGAAAAAAAAAAYAAAAAAAAAaGVsbG8KUEsBAh4DLQAAAAAAnWx5XSAwOjYGAAAABgAAAAEAAAAAAAAAAQAAAIARAAAAAC1QSwYGLAAAAAAAAAAeAy0AAAAAAAAAAAABAAAAAAAAAAEAAAAAAAAALwAAAAAAAAA5AAAAAAAAAFBLBgcAAAAAaAAAAAAAAAABAAAAUEsFBgAAAAABAAEALwAAADkAAAAAAA==",
+      "base64",
+    );
+    const { code, json } = await runJson(file("gepackt.xlsx", zip64));
+    expect(code).toBe(2);
+    expect(json.dateien).toEqual([{ datei: join(dir, "gepackt.xlsx"), fehler: "Die Datei ist eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx)." }]);
   });
 
   it("the text report names unreadable files too", async () => {

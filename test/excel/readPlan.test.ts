@@ -59,7 +59,6 @@ describe("reading the open workbook", () => {
         ],
       ],
     ]);
-    expect(result.workbookFigures).toEqual(["materialCostPerFte"]);
   });
 
   it("selects a finding's cell on its sheet", async () => {

@@ -46,6 +46,7 @@ describe("template workbooks, read through the defined names", () => {
       ok: false,
       problem: "kein_zahlwert",
       detail: "Einwohner: Die Zelle 'QM Nord'!B6 enthält den Text „ca. 1800 <b>“ statt einer Zahl.",
+      detailEn: "Residents: cell 'QM Nord'!B6 holds the text \"ca. 1800 <b>\" instead of a number.",
       cell: { sheet: "QM Nord", address: "B6" },
     });
     expect(n.fte.ok ? "" : n.fte.detail).toBe(
@@ -82,17 +83,49 @@ describe("template workbooks, read through the defined names", () => {
     expect(n.lines.materialCost.map(str)).toEqual(["7000", "7000", "fehlt"]);
   });
 
-  it("ignore foreign-looking sheets, the Parameter and Vergleich sheets and earlier reports", () => {
+  it("ignore the Parameter and Vergleich sheets and earlier reports, but read a sheet without names by its labels", () => {
     const snapshot = workbook(
       [
         sheet("QM Nord", templateCells("Nord")),
         sheet("Notizen", { A1: "Einwohner", B1: 99, A2: "VbE", B2: 1 }),
+        sheet("Ideen", { A1: "Einwohner des Stadtteils wurden befragt" }),
         sheet("Vergleich", { A1: "Einwohner", B1: 99, A2: "VbE", B2: 1 }),
         sheet("Prüfbericht (2)", { A1: "Einwohner", B1: 99, A2: "VbE", B2: 1 }),
       ],
       templateNames("QM Nord"),
     );
-    expect(readWorkbookPlan(snapshot).neighbourhoods.map((n) => n.sheet)).toEqual(["QM Nord"]);
+    // Changed deliberately: a sheet the names do not cover is no longer silently left out of a template workbook.
+    expect(readWorkbookPlan(snapshot).neighbourhoods.map((n) => [n.sheet, n.origin])).toEqual([
+      ["QM Nord", "vorlage"],
+      ["Notizen", "fremd"],
+    ]);
+  });
+
+  it("read a Quartier sheet the names do not cover by its labels, and list one that has neither", () => {
+    const snapshot = workbook(
+      [
+        sheet("QM Nord", templateCells("Nord")),
+        sheet("QM Süd", { A1: "Einwohner", B1: 4000, A2: "VbE", B2: 2 }),
+        sheet("QM Ost", { A1: "Notizen zum Quartier" }),
+      ],
+      // As a tool that collapses sheet-scoped names leaves them: one workbook-wide name, for the last sheet that had it.
+      templateNames("QM Nord", false),
+    );
+    const plan = readWorkbookPlan(snapshot);
+    expect(plan.neighbourhoods.map((n) => [n.sheet, n.origin, value(n.residents)])).toEqual([
+      ["QM Nord", "vorlage", 1800],
+      ["QM Süd", "fremd", 4000],
+    ]);
+    expect(plan.unreadSheets).toEqual(["QM Ost"]);
+    const ost = checkWorkbook(snapshot).neighbourhoods.find((n) => n.sheet === "QM Ost");
+    expect(ost?.findings.map((f) => [f.quartier, f.regel, f.schwere, f.meldung])).toEqual([
+      [
+        "Ost",
+        "eingabe.fehlt",
+        "verstoss",
+        "Blatt „QM Ost“: keine Namen der QM-Planer-Vorlage und keine erkennbaren Beschriftungen (Einwohner, VbE, Sachkosten …); das Blatt ist nicht geprüft.",
+      ],
+    ]);
   });
 
   it("read only the chosen sheet when asked to", () => {

@@ -2,8 +2,8 @@ import { NeighbourhoodPlan, ReadResult } from "../../src/core/plan";
 import { matchLabel } from "../../src/core/read/labels";
 import { readWorkbookPlan } from "../../src/core/read/workbookPlan";
 import { checkWorkbook, findingJson } from "../../src/core/rules";
-import { CellValue } from "../../src/core/workbook";
-import { sheet, workbook } from "../fixtures/pruefen/snapshots";
+import { CellValue, WorkbookSnapshot } from "../../src/core/workbook";
+import { sheet, templateSnapshot, withCells, workbook } from "../fixtures/pruefen/snapshots";
 
 const at = (r: ReadResult<unknown>): unknown => (r.ok ? [String(r.value), r.cell.address] : [r.problem, r.cell?.address]);
 
@@ -32,8 +32,26 @@ describe("labels", () => {
     expect(matchLabel(text)?.numeric).toBe(field);
   });
 
-  it.each(["Sachkosten je VbE", "Projektkosten pro Einwohner", "Richtwert Projektkosten"])("%s is a rate, not an amount", (text) => {
-    expect(matchLabel(text)?.numeric).toBeUndefined();
+  it.each(["Sachkosten je VbE", "Projektkosten pro Einwohner", "Richtwert Projektkosten", "Gehalt je VbE und Jahr (im Basisjahr)"])(
+    "%s is a rate, not an amount",
+    (text) => {
+      expect(matchLabel(text)?.numeric).toBeUndefined();
+    },
+  );
+
+  it.each(["Raumkosten je Jahr (Miete und Betriebskosten)", "Raumkosten pro Jahr"])("%s is an amount per year, not a rate", (text) => {
+    expect(matchLabel(text)?.numeric).toBe("roomCosts");
+  });
+
+  it.each([
+    "Fachkraft mit Hochschulabschluss Sozialwesen oder Stadt- und Raumplanung",
+    "Fachkraft mit Hochschulabschluss Sozialwesen oder Hochschulabschluss Stadt- und Raumplanung",
+  ])("the requirement spelled out, %s, labels the Fachkraft", (text) => {
+    expect(matchLabel(text)?.yesNo).toEqual(["fachkraft"]);
+  });
+
+  it("a long sentence that merely mentions a requirement is no label", () => {
+    expect(matchLabel("Die Fachkraft mit Hochschulabschluss wurde im Jahr 2025 eingestellt")).toBeUndefined();
   });
 
   it("lets one label serve several yes/no requirements", () => {
@@ -100,6 +118,7 @@ describe("foreign sheets", () => {
       ok: false,
       problem: "fehlt",
       detail: "Projektkosten: keine Beschriftung gefunden (gesucht: Projektkosten).",
+      detailEn: "Project costs: no label found (looked for: Projektkosten).",
       cell: undefined,
     });
     expect(at(n.yesNo.fachliche_anbindung)).toEqual(["fehlt", undefined]);
@@ -180,5 +199,58 @@ describe("foreign sheets", () => {
     expect(checkWorkbook(snapshot).neighbourhoods.map((q) => [q.name, q.findings.map((f) => f.regel)])).toEqual([
       ["(keine Quartiersplanung gefunden)", ["eingabe.fehlt"]],
     ]);
+  });
+});
+
+describe("template sheets that lost their names, read by their labels", () => {
+  const input = {
+    neighbourhoods: [
+      { name: "Nord", residents: 1800, fte: 2, roomCosts: 12000 },
+      { name: "Süd", residents: 12345, fte: 2.5 },
+    ],
+    firstYear: 2026,
+    lastYear: 2028,
+  };
+  /** Nord with its yes/no answers given, measures planned except Netzwerk (whose hours are filled in), one amount cut. */
+  const edit = (snapshot: WorkbookSnapshot): WorkbookSnapshot =>
+    withCells(snapshot, "QM Nord", {
+      B12: "nein",
+      B13: "ja",
+      B33: "Stadtteilzeitung",
+      C34: 120,
+      B35: "Hoffest",
+      F25: 4999.99,
+    });
+  const plain = (n: NeighbourhoodPlan): unknown => ({ ...n, origin: undefined });
+
+  it("read every input from the same cells as the names do: the Planansatz block, not the Richtwert one", () => {
+    const named = readWorkbookPlan(edit(templateSnapshot(input)));
+    const labelled = readWorkbookPlan(edit(templateSnapshot(input, false)));
+    expect(named.neighbourhoods.map((n) => n.origin)).toEqual(["vorlage", "vorlage"]);
+    expect(labelled.neighbourhoods.map((n) => n.origin)).toEqual(["fremd", "fremd"]);
+    expect(labelled.neighbourhoods.map(plain)).toEqual(named.neighbourhoods.map(plain));
+    const nord = labelled.neighbourhoods[0];
+    expect(nord.years.map(at)).toEqual([
+      ["2026", "E22"],
+      ["2027", "F22"],
+      ["2028", "G22"],
+    ]);
+    expect(nord.lines.projectCost.map(at)).toEqual([
+      ["5000", "E25"],
+      ["4999.99", "F25"],
+      ["5000", "G25"],
+    ]);
+    expect(at(nord.roomCosts)).toEqual(["12000", "B9"]);
+    expect(at(nord.yesNo.fachkraft)).toEqual(["false", "B12"]);
+    // An empty measure stays empty: neither the hours beside it nor the next focus area below it.
+    expect(at(nord.measures.netzwerk)).toEqual(["", "B34"]);
+  });
+
+  it("give the same findings as the names do", () => {
+    const findings = (withNames: boolean): unknown =>
+      checkWorkbook(edit(templateSnapshot(input, withNames))).neighbourhoods.map((n) => [n.name, n.findings.map(findingJson)]);
+    expect(findings(false)).toEqual(findings(true));
+    const nord = checkWorkbook(edit(templateSnapshot(input, false))).neighbourhoods[0].findings.map((f) => [f.regel, f.jahr]);
+    expect(nord).toEqual(expect.arrayContaining([["personal.fachkraft", null], ["projektkosten.mindest", 2027], ["schwerpunkte.netzwerk", null]]));
   });
 });

@@ -1,6 +1,9 @@
-import { checkPlan, Finding, findingJson, RULES } from "../../src/core/rules";
+import { Dec } from "../../src/core/decimal";
+import { YES_NO_KEYS } from "../../src/core/plan";
+import { checkPlan, checkWorkbook, Finding, findingJson, findingRow, RULES } from "../../src/core/rules";
 import { RAHMENSTANDARD } from "../../src/core/standard";
 import { makePlan, PlanSpec, workbookOf } from "../fixtures/pruefen/plans";
+import { sheet, templateCells, templateNames, workbook } from "../fixtures/pruefen/snapshots";
 
 function findings(spec: PlanSpec, options = {}): Finding[] {
   const result = checkPlan(workbookOf(makePlan(spec)), options);
@@ -64,6 +67,47 @@ describe("personal.verguetung", () => {
     expect(hits).toHaveLength(1);
     expect(findingJson(hits[0]).soll).toBe("85500.00");
     expect(hits[0].meldung).toContain("abzüglich 5 % Toleranz");
+  });
+
+  it("grows with the workbook's Tarifsteigerung from its Basisjahr, rounded once as the template's Richtwert", () => {
+    const check = (staffCost: number[]): Finding[] => {
+      const plan = workbookOf(makePlan({ fte: 2.5, lines: { staffCost, materialCost: 8750 } }));
+      plan.tariffIncrease = { ok: true, value: new Dec("0.025"), cell: { sheet: "Parameter", address: "B18" } };
+      plan.baseYear = { ok: true, value: 2026, cell: { sheet: "Parameter", address: "B17" } };
+      return checkPlan(plan).neighbourhoods[0].findings;
+    };
+    // 2,5 VbE × 45.000 € × 1,025^(J − 2026): 112.500; 115.312,50; 118.195,3125 → 118.195,31.
+    expect(check([112500, 115312.5, 118195.31])).toEqual([]);
+    const hits = check([112500, 115312.49, 118195.3]);
+    expect(hits.map((h) => [h.regel, h.jahr, findingJson(h).soll, findingJson(h).ist])).toEqual([
+      ["personal.verguetung", 2027, "115312.50", "115312.49"],
+      ["personal.verguetung", 2028, "118195.31", "118195.30"],
+    ]);
+    expect(hits[1].meldung).toBe(
+      "Personalkosten 2028: geplant 118.195,30 €, der Standard verlangt mindestens 118.195,31 € (2,5 VbE × 45.000,00 € nach TVöD S11, mit 2,5 % Tarifsteigerung je Jahr seit 2026).",
+    );
+    expect(hits[1].messageEn).toBe(
+      "Staff costs 2028: planned €118,195.30, the standard requires at least €118,195.31 (2.5 FTE × €45,000.00 under TVöD S11, with a tariff increase of 2.5 % a year since 2026).",
+    );
+  });
+
+  it("counts the Tarifsteigerung from the first plan year without a Basisjahr, and never goes below the standard's salary", () => {
+    const soll = (baseYear?: number): (string | null)[] => {
+      const plan = workbookOf(makePlan({ lines: { staffCost: 0 } }));
+      plan.tariffIncrease = { ok: true, value: new Dec("0.03"), cell: { sheet: "Parameter", address: "B18" } };
+      if (baseYear !== undefined) plan.baseYear = { ok: true, value: baseYear, cell: { sheet: "Parameter", address: "B17" } };
+      return checkPlan(plan).neighbourhoods[0].findings.filter((f) => f.regel === "personal.verguetung").map((f) => findingJson(f).soll);
+    };
+    expect(soll()).toEqual(["90000.00", "92700.00", "95481.00"]);
+    expect(soll(2027)).toEqual(["90000.00", "90000.00", "92700.00"]);
+  });
+
+  it("applies the tolerance to the escalated reference", () => {
+    const plan = workbookOf(makePlan({ lines: { staffCost: 0 } }));
+    plan.tariffIncrease = { ok: true, value: new Dec("0.03"), cell: { sheet: "Parameter", address: "B18" } };
+    const hits = checkPlan(plan, { salaryTolerancePercent: 5 }).neighbourhoods[0].findings.filter((f) => f.regel === "personal.verguetung");
+    // 95 % of 90.000; 92.700; 95.481 → 85.500; 88.065; 90.706,95.
+    expect(hits.map((h) => findingJson(h).soll)).toEqual(["85500.00", "88065.00", "90706.95"]);
   });
 
   it("refuses a tolerance outside 0–100 %", () => {
@@ -218,5 +262,71 @@ describe("the rule catalogue", () => {
       ...[...s.qualifications, ...s.rooms, ...s.furtherStandards, ...s.focusAreas].map((r) => r.source),
     ]);
     for (const rule of RULES.filter((r) => !r.id.startsWith("eingabe."))) expect(wording).toContain(rule.source);
+  });
+});
+
+describe("English messages", () => {
+  /** Findings of every rule: plans that break each one, and a sheet with every kind of unreadable input. */
+  function everyRuleBroken(): Finding[] {
+    const specs: PlanSpec[] = [
+      { fte: 1.5 },
+      { yesNo: Object.fromEntries(YES_NO_KEYS.map((k) => [k, false])) },
+      { lines: { staffCost: 1, materialCost: 1, projectCost: 1, dispositionFund: 1, roomCosts: 0 } },
+      { measures: Object.fromEntries(RAHMENSTANDARD.focusAreas.map((a) => [a.id, ""])) },
+    ];
+    const cells = templateCells("Nord");
+    cells.B6 = "ca. 1800";
+    cells.B7 = { kind: "formula", formula: "B6/900" };
+    cells.F24 = { kind: "error", code: "#DIV/0!" };
+    cells.E26 = -5;
+    cells.B13 = "vielleicht";
+    delete cells.B9;
+    const names = templateNames("QM Nord")
+      .filter((n) => n.name !== "Vernetzung")
+      .map((n) => (n.name === "Plan_Raumkosten" ? { ...n, reference: "#REF!" } : n));
+    return [
+      ...specs.flatMap((spec) => findings(spec)),
+      ...checkWorkbook(workbook([sheet("QM Nord", cells)], names)).neighbourhoods.flatMap((n) => n.findings),
+    ];
+  }
+
+  it("come with every finding of every rule, from the same rule code", () => {
+    const all = everyRuleBroken();
+    expect(new Set(all.map((f) => f.regel))).toEqual(new Set(RULES.map((r) => r.id)));
+    for (const f of all) {
+      expect(typeof f.messageEn).toBe("string");
+      expect(f.messageEn).not.toBe("");
+      expect(f.messageEn).not.toBe(f.meldung);
+    }
+  });
+
+  it("read as English", () => {
+    const all = everyRuleBroken();
+    const en = (rule: string): string[] => all.filter((f) => f.regel === rule).map((f) => f.messageEn);
+    expect(en("personal.mindest_vbe")).toEqual(["1.5 FTE are planned, the standard requires at least 2 FTE."]);
+    expect(en("projektkosten.mindest")[0]).toBe(
+      "Project costs 2026: planned €1.00, the standard requires at least €5,000.00 (1,800 residents × €2.00, at least €5,000.00).",
+    );
+    expect(en("personal.fachkraft")).toEqual([
+      "Not given: Qualified professional with a degree (social work or urban and spatial planning); the standard requires one.",
+    ]);
+    expect(en("schwerpunkte.netzwerk")).toEqual([
+      'No measure is planned for the focus area "Networking, coordination and moderation" (Measures: Networking, coordination and moderation is empty).',
+    ]);
+    expect(en("eingabe.kein_zahlwert")).toEqual([
+      "Residents: cell 'QM Nord'!B6 holds the text \"ca. 1800\" instead of a number. Project costs and disposition fund cannot be checked.",
+    ]);
+    expect(en("eingabe.formel_ohne_wert")).toEqual([
+      "FTE: the formula =B6/900 in 'QM Nord'!B7 has no computed value (open and save the file in Excel or LibreOffice). Staff, pay and material costs cannot be checked.",
+    ]);
+    expect(en("eingabe.ungueltig")).toEqual(["Disposition fund 2026: the amount -5 in 'QM Nord'!E26 is negative."]);
+    expect(en("eingabe.fehlt")).toEqual(["Networking: the name \"Vernetzung\" is not defined for the sheet 'QM Nord'."]);
+  });
+
+  it("stay out of the JSON, and go into a table row when asked for English", () => {
+    const [f] = findings({ fte: 1.5, lines: { staffCost: 67500, materialCost: 5250 } });
+    expect(Object.keys(findingJson(f))).toEqual(["regel", "schwere", "meldung", "soll", "ist", "zelle", "jahr"]);
+    expect(findingRow(f, "en")).toEqual(["Test", "", "Verstoß", "personal.mindest_vbe", f.messageEn, "2 FTE", "1.5 FTE", "'QM Test'!B7"]);
+    expect(findingRow(f)[4]).toBe(f.meldung);
   });
 });

@@ -7,6 +7,7 @@ const fail = <T>(problem: "fehlt" | "leer" | "formel_ohne_wert" | "fehlerwert" |
   ok: false,
   problem,
   detail: `Eingabe ${problem}.`,
+  detailEn: `Input ${problem}.`,
   cell: address ? { sheet: SHEET, address } : undefined,
 });
 
@@ -48,18 +49,78 @@ describe("what cannot be read is never taken as 0", () => {
 });
 
 describe("the workbook's own Parameter figures", () => {
-  it("are used instead of the standard's", () => {
-    const plan = workbookOf(makePlan({ lines: { materialCost: 7999.99 } }));
-    plan.parameters.materialCostPerFte = { ok: true, value: new Dec(4000), cell: { sheet: "Parameter", address: "B8" } };
+  const at = (address: string) => ({ sheet: "Parameter", address });
+
+  // Changed deliberately: the plans are measured against the standard, not against the workbook's figures.
+  it("never replace the standard's: a lowered rate does not let a lowered plan pass", () => {
+    const plan = workbookOf(makePlan({ residents: 12345, lines: { projectCost: 12345, dispositionFund: 6172.5 } }));
+    plan.parameters.projectCostPerResident = { ok: true, value: new Dec(1), cell: at("B9") };
     const result = checkPlan(plan);
-    const hits = result.neighbourhoods[0].findings.filter((f) => f.regel === "sachkosten.mindest");
-    expect(hits.map((h) => findingJson(h).soll)).toEqual(["8000.00", "8000.00", "8000.00"]);
-    expect(result.workbookFigures).toEqual(["materialCostPerFte"]);
+    expect(hasViolation(result)).toBe(true);
+    expect(result.neighbourhoods.map((n) => n.name)).toEqual(["Parameter", "Test"]);
+    expect(result.neighbourhoods[0].findings.map(findingJson)).toEqual([
+      {
+        regel: "parameter.abweichung",
+        schwere: "verstoss",
+        meldung:
+          "Parameter „Projektkosten je Einwohner“: Die Arbeitsmappe setzt 1,00 €, der Standard 2,00 € – weniger, als der Standard verlangt. Geprüft wird mit dem Wert des Standards.",
+        soll: "2.00",
+        ist: "1.00",
+        zelle: "Parameter!B9",
+        jahr: null,
+      },
+    ]);
+    const project = result.neighbourhoods[1].findings.filter((f) => f.regel === "projektkosten.mindest");
+    expect(project.map((f) => [f.jahr, findingJson(f).soll, findingJson(f).ist])).toEqual([
+      [2026, "24690.00", "12345.00"],
+      [2027, "24690.00", "12345.00"],
+      [2028, "24690.00", "12345.00"],
+    ]);
+    expect(project[0].meldung).toContain("der Standard verlangt mindestens 24.690,00 € (12.345 Einwohner × 2,00 €, mindestens 5.000,00 €)");
+  });
+
+  it("report a more demanding figure as a hint and still check with the standard's", () => {
+    const plan = workbookOf(makePlan({ lines: { materialCost: 7000 } }));
+    plan.parameters.materialCostPerFte = { ok: true, value: new Dec(4000), cell: at("B8") };
+    const result = checkPlan(plan);
+    expect(hasViolation(result)).toBe(false);
+    expect(result.neighbourhoods[0].findings.map((f) => [f.regel, f.schwere, findingJson(f).soll, findingJson(f).ist, findingJson(f).zelle])).toEqual([
+      ["parameter.abweichung", "hinweis", "3500.00", "4000.00", "Parameter!B8"],
+    ]);
+    expect(result.neighbourhoods[1].findings).toEqual([]);
+  });
+
+  it.each([
+    ["minFte", "1.5", "B6", "verstoss", "2", "1.5", "1,5 VbE, der Standard 2 VbE – weniger"],
+    ["salaryPerFte", "44999.99", "B7", "verstoss", "45000.00", "44999.99", "44.999,99 €, der Standard 45.000,00 € – weniger"],
+    ["dispositionFundPerResident", "0.49", "B11", "verstoss", "0.50", "0.49", "0,49 €, der Standard 0,50 € – weniger"],
+    ["dispositionFundMinimumBelowResidents", "4000", "B13", "verstoss", "5000", "4000", "4.000 Einwohner, der Standard 5.000 Einwohner – weniger"],
+    ["projectCostMinimum", "5000.01", "B10", "hinweis", "5000.00", "5000.01", "5.000,01 €, der Standard 5.000,00 € – mehr"],
+  ] as const)("%s = %s differs from the standard", (key, value, address, schwere, soll, ist, words) => {
+    const plan = workbookOf(makePlan({}));
+    plan.parameters[key] = { ok: true, value: new Dec(value), cell: at(address) };
+    const [f, ...rest] = checkPlan(plan).neighbourhoods[0].findings;
+    expect(rest).toEqual([]);
+    expect([f.regel, f.schwere, findingJson(f).soll, findingJson(f).ist, findingJson(f).zelle]).toEqual(["parameter.abweichung", schwere, soll, ist, `Parameter!${address}`]);
+    expect(f.meldung).toContain(words);
+  });
+
+  it("say nothing about figures equal to the standard's", () => {
+    const plan = workbookOf(makePlan({}));
+    plan.parameters.materialCostPerFte = { ok: true, value: new Dec("3500.00"), cell: at("B8") };
+    plan.parameters.minFte = { ok: true, value: new Dec(2), cell: at("B6") };
+    expect(checkPlan(plan).neighbourhoods.map((n) => n.name)).toEqual(["Test"]);
   });
 
   it("fall back to the standard's when unreadable, with a hint on the Parameter sheet", () => {
     const plan = workbookOf(makePlan({}));
-    plan.parameters.projectCostMinimum = { ok: false, problem: "kein_zahlwert", detail: "Parameter: Text.", cell: { sheet: "Parameter", address: "B10" } };
+    plan.parameters.projectCostMinimum = {
+      ok: false,
+      problem: "kein_zahlwert",
+      detail: "Parameter: Text.",
+      detailEn: "Parameter: text.",
+      cell: { sheet: "Parameter", address: "B10" },
+    };
     const result = checkPlan(plan);
     expect(result.neighbourhoods.map((n) => n.name)).toEqual(["Parameter", "Test"]);
     expect(result.neighbourhoods[0].findings.map(findingJson)).toEqual([
@@ -73,7 +134,25 @@ describe("the workbook's own Parameter figures", () => {
         jahr: null,
       },
     ]);
+    expect(result.neighbourhoods[0].findings[0].messageEn).toBe("Parameter: text. Checked with the standard's value (5,000).");
     expect(result.neighbourhoods[1].findings).toEqual([]);
+  });
+
+  it("an unreadable tariff increase is a Verstoß: the pay can then only be checked without one", () => {
+    const plan = workbookOf(makePlan({}));
+    plan.tariffIncrease = { ok: false, problem: "kein_zahlwert", detail: "Tarif: Text.", detailEn: "Tariff: text.", cell: at("B18") };
+    plan.baseYear = { ok: false, problem: "leer", detail: "Basisjahr: leer.", detailEn: "Base year: empty.", cell: at("B17") };
+    const [tariff, base] = checkPlan(plan).neighbourhoods[0].findings;
+    expect([tariff.regel, tariff.schwere, tariff.meldung, findingJson(tariff).zelle]).toEqual([
+      "eingabe.kein_zahlwert",
+      "verstoss",
+      "Tarif: Text. Die Personalkosten werden ohne Tarifsteigerung geprüft.",
+      "Parameter!B18",
+    ]);
+    expect([base.regel, base.schwere]).toEqual(["eingabe.leer", "verstoss"]);
+    // Without an increase the base year changes nothing: a hint.
+    plan.tariffIncrease = { ok: true, value: new Dec(0), cell: at("B18") };
+    expect(checkPlan(plan).neighbourhoods[0].findings.map((f) => [f.regel, f.schwere])).toEqual([["eingabe.leer", "hinweis"]]);
   });
 });
 
@@ -88,7 +167,7 @@ describe("summaries", () => {
   });
 
   it("a workbook without any plan is one Verstoß, not a pass", () => {
-    const result = checkPlan({ parameters: {}, neighbourhoods: [] });
+    const result = checkPlan({ parameters: {}, neighbourhoods: [], unreadSheets: [] });
     expect(result.neighbourhoods[0].findings.map((f) => [f.regel, f.schwere])).toEqual([["eingabe.fehlt", "verstoss"]]);
   });
 });

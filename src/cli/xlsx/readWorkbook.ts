@@ -4,7 +4,8 @@
  * template's `Einwohner` on every Quartier sheet) into the last sheet's.
  *
  * Files that are no readable workbook fail with a `WorkbookReadError` whose message is one
- * German line: empty, encrypted (password-protected), old .xls, not a ZIP, broken.
+ * German line: empty, encrypted (password-protected), old .xls, not a ZIP, a ZIP of something
+ * else, broken.
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
@@ -24,6 +25,14 @@ const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 const ZIP_SIGNATURE = Buffer.from("PK\u0003\u0004", "latin1");
 /** The stream a password-protected OOXML file keeps its encrypted workbook in (names are UTF-16LE). */
 const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
+
+const NOT_A_WORKBOOK = "Die Datei ist eine ZIP-Datei, aber keine Excel-Arbeitsmappe (.xlsx).";
+
+/**
+ * Names every Office document's ZIP carries in its (uncompressed) entry headers. A ZIP that
+ * cannot be opened but has them is a damaged workbook; one without them is some other ZIP.
+ */
+const OFFICE_PARTS = ["[Content_Types].xml", "xl/"].map((name) => Buffer.from(name, "latin1"));
 
 /** Rejects what is not an .xlsx container, with the reason the user can act on. */
 function checkContainer(data: Buffer): void {
@@ -90,13 +99,17 @@ function plainValue(value: unknown): CellValue | undefined {
   return undefined;
 }
 
+/**
+ * A formula cell's cached result is read from `cell.result`: exceljs's `cell.value` copies only
+ * truthy fields, so a cached `<v>0</v>` (or an empty text, FALSCH) would look uncomputed there.
+ * Only a formula without any `<v>` has no result.
+ */
 function cellValue(cell: ExcelJS.Cell): CellValue | undefined {
-  const value = cell.value;
-  if (value !== null && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result: unknown = cell.result;
     return result === undefined ? { kind: "formula", formula: cell.formula } : plainValue(result);
   }
-  return plainValue(value);
+  return plainValue(cell.value);
 }
 
 function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
@@ -155,10 +168,12 @@ export async function readWorkbookBuffer(data: Buffer): Promise<WorkbookSnapshot
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    throw new WorkbookReadError("Die Datei ist beschädigt (kein lesbares ZIP-Archiv).");
+    throw new WorkbookReadError(
+      OFFICE_PARTS.some((part) => data.includes(part)) ? "Die Datei ist beschädigt (kein lesbares ZIP-Archiv)." : NOT_A_WORKBOOK,
+    );
   }
   const workbookXml = zip.file("xl/workbook.xml");
-  if (!workbookXml) throw new WorkbookReadError("Die Datei ist keine Excel-Arbeitsmappe (xl/workbook.xml fehlt).");
+  if (!workbookXml) throw new WorkbookReadError(NOT_A_WORKBOOK);
 
   const wb = new ExcelJS.Workbook();
   let parts: { sheetNames: string[]; names: DefinedNameSnapshot[] };

@@ -1,29 +1,49 @@
 /**
- * How the plan's fields are called in messages: the budget lines' German labels, the
- * standard's names of its requirements and focus areas.
+ * How the plan's fields are called in messages, in German and English: the budget lines'
+ * labels, the standard's names of its requirements and focus areas.
  */
 import { BUDGET_LINES } from "../budget";
 import type { PlanLineKey, YesNoKey } from "../plan";
 import { FocusArea, RAHMENSTANDARD, Requirement } from "../standard";
+import { say, Texts } from "./texts";
 
-export function lineLabel(key: PlanLineKey): string {
-  return BUDGET_LINES.find((l) => l.key === key)?.de ?? key;
+/** The single inputs of a plan. */
+export const FIELD_NAMES = {
+  neighbourhood: { de: "Quartier", en: "Neighbourhood" },
+  residents: { de: "Einwohner", en: "Residents" },
+  fte: { de: "VbE", en: "FTE" },
+  roomCosts: { de: "Raumkosten", en: "Room costs" },
+  year: { de: "Planjahr", en: "Plan year" },
+  years: { de: "Planjahre", en: "Plan years" },
+} as const satisfies Record<string, Texts>;
+
+export function lineLabel(key: PlanLineKey): Texts {
+  const line = BUDGET_LINES.find((l) => l.key === key);
+  return line ? { de: line.de, en: line.en } : { de: key, en: key };
 }
 
 /** "Sachkosten 2027", or "Sachkosten (Spalte 2)" when the year is unknown. */
-export function lineYearLabel(key: PlanLineKey, year: number | null, column: number): string {
-  return year === null ? `${lineLabel(key)} (Spalte ${column + 1})` : `${lineLabel(key)} ${year}`;
+export function lineYearLabel(key: PlanLineKey, year: number | null, column: number): Texts {
+  return say(
+    {
+      de: (l) => (year === null ? `${l.de} (Spalte ${column + 1})` : `${l.de} ${year}`),
+      en: (l) => (year === null ? `${l.en} (column ${column + 1})` : `${l.en} ${year}`),
+    },
+    lineLabel(key),
+  );
 }
 
 /** The requirement of the standard behind each yes/no input. */
 export function yesNoRequirement(key: YesNoKey): Requirement {
   if (key === "fachkraft") {
-    const degrees = RAHMENSTANDARD.qualifications.map((q) => q.name.replace(/^Hochschulabschluss /, "")).join(" oder ");
+    const q = RAHMENSTANDARD.qualifications;
+    const degrees = q.map((x) => x.name.replace(/^Hochschulabschluss /, "")).join(" oder ");
+    const degreesEn = q.map((x) => x.nameEn.replace(/^Degree in /, "")).join(" or ");
     return {
       id: "fachkraft",
       name: `Fachkraft mit Hochschulabschluss (${degrees})`,
-      nameEn: "Qualified professional with a degree",
-      source: RAHMENSTANDARD.qualifications[0].source,
+      nameEn: `Qualified professional with a degree (${degreesEn})`,
+      source: q[0].source,
     };
   }
   const found = [...RAHMENSTANDARD.rooms, ...RAHMENSTANDARD.furtherStandards].find((r) => r.id === key);
@@ -31,6 +51,11 @@ export function yesNoRequirement(key: YesNoKey): Requirement {
   return found;
 }
 
-export function measuresLabel(area: FocusArea): string {
-  return `Maßnahmen ${area.short}`;
+/** A requirement's (or a figure's) name in both languages. */
+export function nameOf(r: { name: string; nameEn: string }): Texts {
+  return { de: r.name, en: r.nameEn };
+}
+
+export function measuresLabel(area: FocusArea): Texts {
+  return { de: `Maßnahmen ${area.short}`, en: `Measures: ${area.nameEn}` };
 }

@@ -1,16 +1,19 @@
 /**
- * Reads a plan from a sheet QM-Planer did not make: finds the labels (see `labels.ts`) and
- * takes the value to the right of each, else the one below. A row of consecutive years
- * ("2026 | 2027 | 2028") makes the budget lines under it multi-year: each line's amounts are
- * read from the year columns. Whatever it cannot find is reported, never assumed.
+ * Reads a plan from a sheet QM-Planer did not make (or one that lost the template's names):
+ * finds the labels (see `labels.ts`) and takes the value to the right of each, else the one
+ * below. A row of consecutive years ("2026 | 2027 | 2028") makes the budget lines under it
+ * multi-year: each line's amounts are read from the year columns — from the block headed as
+ * the plan when the row repeats the years for Richtwert, Planansatz and Abweichung, as the
+ * template's sheets do. Whatever it cannot find is reported, never assumed.
  */
 import type { Dec } from "../decimal";
 import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, YES_NO_KEYS, YesNoKey } from "../plan";
 import { RAHMENSTANDARD } from "../standard";
 import { addressOf, CellValue, parseCellAddress, parseRangeAddress, qualifiedAddress, SheetSnapshot } from "../workbook";
 import { failure, isPlausibleYear, readAmount, readFte, readMeasures, readResidents, readYear, readYesNo } from "./cells";
-import { lineLabel, lineYearLabel, measuresLabel, yesNoRequirement } from "./fields";
-import { LabelMatch, matchLabel, NumericField, YES_NO_LABELS } from "./labels";
+import { FIELD_NAMES, lineLabel, lineYearLabel, measuresLabel, nameOf, yesNoRequirement } from "./fields";
+import { LabelMatch, labelWords, matchLabel, NumericField, YES_NO_LABELS } from "./labels";
+import { say, Texts, Wording } from "./texts";
 
 /** How far from its label a value may stand (empty cells between are skipped). */
 const MAX_COLUMNS_RIGHT = 4;
@@ -28,9 +31,27 @@ interface Label {
 
 type Reader<T> = (value: CellValue | undefined, cell: CellRef) => ReadResult<T>;
 
+const TEXT = {
+  noValue: {
+    de: (a) => `${a.field.de}: Neben und unter der Beschriftung „${a.label}“ in ${a.where} steht kein Wert.`,
+    en: (a) => `${a.field.en}: there is no value beside or below the label "${a.label}" in ${a.where}.`,
+  } as Wording<{ field: Texts; label: string; where: string }>,
+  notFound: {
+    de: (a) => `${a.field.de}: keine Beschriftung gefunden (gesucht: ${a.keywords.join(", ")}).`,
+    en: (a) => `${a.field.en}: no label found (looked for: ${a.keywords.join(", ")}).`,
+  } as Wording<{ field: Texts; keywords: readonly string[] }>,
+};
+
+/** A column header over the measures of a work plan ("Geplante Maßnahmen"). */
+function isMeasuresHeader(text: string): boolean {
+  const words = labelWords(text);
+  return words.length > 0 && words.length <= 3 && words.some((w) => w.startsWith("massnahme"));
+}
+
 /** A sheet with its labels indexed, ready to answer "what stands beside this label". */
 class ForeignSheet {
   readonly labels: Label[] = [];
+  readonly measuresHeaders: { row: number; col: number }[] = [];
   private readonly labelCells = new Set<string>();
 
   constructor(readonly sheet: SheetSnapshot) {
@@ -41,9 +62,11 @@ class ForeignSheet {
     }
     for (const [address, value] of sheet.cells) {
       if (typeof value !== "string") continue;
+      const pos = parseCellAddress(address);
+      if (!pos) continue;
+      if (isMeasuresHeader(value)) this.measuresHeaders.push(pos);
       const match = matchLabel(value);
-      const pos = match && parseCellAddress(address);
-      if (!match || !pos) continue;
+      if (!match) continue;
       const extent = mergedExtent.get(address) ?? { bottom: pos.row, right: pos.col };
       this.labels.push({ row: pos.row, col: pos.col, ...extent, text: value.trim(), match });
       this.labelCells.add(address);
@@ -82,7 +105,7 @@ class ForeignSheet {
    * Reads a field from the best of its labels: fewest words first (the plainest label), then
    * reading order; the first label with a readable value wins, else the first label's problem.
    */
-  readBeside<T>(field: string, candidates: Label[], read: Reader<T>, stopAtLabels = true): ReadResult<T> | undefined {
+  readBeside<T>(field: Texts, candidates: Label[], read: Reader<T>, stopAtLabels = true): ReadResult<T> | undefined {
     if (candidates.length === 0) return undefined;
     const ordered = [...candidates].sort((a, b) => a.match.words.length - b.match.words.length);
     let first: ReadResult<T> | undefined;
@@ -91,13 +114,8 @@ class ForeignSheet {
       const results = neighbours.map((c) => read(this.sheet.cells.get(c.address), c));
       const ok = results.find((r) => r.ok);
       if (ok) return ok;
-      first ??=
-        results[0] ??
-        failure<T>(
-          "leer",
-          `${field}: Neben und unter der Beschriftung „${label.text}“ in ${qualifiedAddress(this.sheet.name, addressOf(label.row, label.col))} steht kein Wert.`,
-          this.cell(label.row, label.col),
-        );
+      const where = qualifiedAddress(this.sheet.name, addressOf(label.row, label.col));
+      first ??= results[0] ?? failure<T>("leer", say(TEXT.noValue, { field, label: label.text, where }), this.cell(label.row, label.col));
     }
     return first;
   }
@@ -105,10 +123,25 @@ class ForeignSheet {
   numericLabels(field: NumericField): Label[] {
     return this.labels.filter((l) => l.match.numeric === field);
   }
+
+  /**
+   * The column of the measures of a work plan: a "Maßnahmen" header above the first of the
+   * focus-area labels and right of them (the template's "Geplante Maßnahmen"). Reading that
+   * column keeps an empty measure empty instead of taking the hours beside it or the next
+   * focus area's label below it.
+   */
+  measuresColumn(focusLabels: Label[]): number | undefined {
+    // The labels are in reading order: the first one heads the list of focus areas.
+    const first = focusLabels[0];
+    if (!first) return undefined;
+    const headers = this.measuresHeaders.filter((h) => h.row < first.row && h.col > first.right);
+    headers.sort((a, b) => b.row - a.row || a.col - b.col);
+    return headers[0]?.col;
+  }
 }
 
-function notFound<T>(field: string, keywords: readonly string[]): ReadResult<T> {
-  return failure("fehlt", `${field}: keine Beschriftung gefunden (gesucht: ${keywords.join(", ")}).`);
+function notFound<T>(field: Texts, keywords: readonly string[]): ReadResult<T> {
+  return failure("fehlt", say(TEXT.notFound, { field, keywords }));
 }
 
 /** A year written as a number or as text ("2026"). */
@@ -121,6 +154,33 @@ interface YearHeader {
   row: number;
   cols: number[];
   years: number[];
+}
+
+/** Words of a block title that mark it as the planned amounts … */
+const PLANNED_TITLE = ["plan", "ansatz", "soll", "geplant"];
+/** … and words that mark it as something else: the standard's figures, a difference, actual spending, funding. */
+const OTHER_TITLE = new Set(["richtwert", "richtwerte", "abweichung", "differenz", "ist", "beantragt", "bewilligt"]);
+
+/** The words of the texts up to two rows above a run of year cells (its block title). */
+function titleWords(sheet: SheetSnapshot, row: number, cols: readonly number[]): string[] {
+  const words: string[] = [];
+  for (const r of [row - 1, row - 2])
+    for (const c of cols) {
+      const v = sheet.cells.get(addressOf(r, c));
+      if (typeof v === "string") words.push(...labelWords(v));
+    }
+  return words;
+}
+
+/**
+ * The block of plan years among several in one row: the one titled as the plan, else the
+ * first one not titled as something else, else the first.
+ */
+function plannedRun(sheet: SheetSnapshot, row: number, runs: YearHeader[]): YearHeader {
+  const titled = runs.map((run) => ({ run, words: titleWords(sheet, row, run.cols) }));
+  const other = (words: string[]): boolean => words.some((w) => OTHER_TITLE.has(w));
+  const planned = (words: string[]): boolean => words.some((w) => PLANNED_TITLE.some((p) => w.startsWith(p)));
+  return (titled.find((t) => planned(t.words) && !other(t.words)) ?? titled.find((t) => !other(t.words)) ?? titled[0]).run;
 }
 
 /** The first row holding at least two consecutive years at increasing columns. */
@@ -136,13 +196,20 @@ function findYearHeader(sheet: SheetSnapshot): YearHeader | undefined {
   }
   for (const row of [...rows.keys()].sort((a, b) => a - b)) {
     const cells = rows.get(row)!.sort((a, b) => a.col - b.col);
+    const runs: YearHeader[] = [];
     let run = [cells[0]];
+    const close = (): void => {
+      if (run.length >= 2) runs.push({ row, cols: run.map((c) => c.col), years: run.map((c) => c.year) });
+    };
     for (const c of cells.slice(1)) {
       if (c.year === run[run.length - 1].year + 1) run.push(c);
-      else if (run.length < 2) run = [c];
-      else break;
+      else {
+        close();
+        run = [c];
+      }
     }
-    if (run.length >= 2) return { row, cols: run.map((c) => c.col), years: run.map((c) => c.year) };
+    close();
+    if (runs.length > 0) return plannedRun(sheet, row, runs);
   }
   return undefined;
 }
@@ -173,7 +240,7 @@ export function readForeignSheet(snapshot: SheetSnapshot): NeighbourhoodPlan | u
   const header = findYearHeader(snapshot);
   const years: ReadResult<number>[] = header
     ? header.cols.map((col, i) => ({ ok: true, value: header.years[i], cell: sheet.cell(header.row, col) }))
-    : optional(sheet.readBeside("Planjahr", sheet.numericLabels("year"), readYear));
+    : optional(sheet.readBeside(FIELD_NAMES.year, sheet.numericLabels("year"), readYear));
   const columns = Math.max(1, years.length);
   const yearAt = (i: number): number | null => {
     const y = years[i];
@@ -181,25 +248,27 @@ export function readForeignSheet(snapshot: SheetSnapshot): NeighbourhoodPlan | u
   };
 
   const lines = {} as Record<PlanLineKey, ReadResult<Dec>[]>;
+  const tableLabels = new Set<Label>();
   for (const key of PLAN_LINE_KEYS) {
     const labels = sheet.numericLabels(key);
     const inTable = header ? labels.filter((l) => l.row > header.row && l.col < header.cols[0]) : [];
     const tableLabel = inTable.find((l) => header!.cols.some((c) => sheet.value(l.row, c) !== undefined));
     if (header && tableLabel) {
+      tableLabels.add(tableLabel);
       lines[key] = header.cols.map((col, i) =>
         readAmount(lineYearLabel(key, yearAt(i), i), sheet.value(tableLabel.row, col), sheet.cell(tableLabel.row, col)),
       );
       continue;
     }
     // One amount beside its label: the same yearly amount for every plan year.
-    const single =
-      sheet.readBeside(lineLabel(key), labels, (v, c) => readAmount(lineLabel(key), v, c)) ?? notFound<Dec>(lineLabel(key), KEYWORDS_SHOWN[key]);
+    const field = lineLabel(key);
+    const single = sheet.readBeside(field, labels, (v, c) => readAmount(field, v, c)) ?? notFound<Dec>(field, KEYWORDS_SHOWN[key]);
     lines[key] = Array.from({ length: columns }, () => single);
   }
 
   const yesNo = {} as Record<YesNoKey, ReadResult<boolean>>;
   for (const key of YES_NO_KEYS) {
-    const field = yesNoRequirement(key).name;
+    const field = nameOf(yesNoRequirement(key));
     const labels = sheet.labels.filter((l) => l.match.yesNo.includes(key));
     yesNo[key] =
       sheet.readBeside(field, labels, (v, c) => readYesNo(field, v, c)) ??
@@ -207,25 +276,39 @@ export function readForeignSheet(snapshot: SheetSnapshot): NeighbourhoodPlan | u
   }
 
   const measures: Record<string, ReadResult<string>> = {};
+  const focusLabels = sheet.labels.filter((l) => l.match.focusAreas.length > 0);
+  const measuresCol = sheet.measuresColumn(focusLabels);
   for (const area of RAHMENSTANDARD.focusAreas) {
     const field = measuresLabel(area);
-    const labels = sheet.labels.filter((l) => l.match.focusAreas.includes(area.id));
-    measures[area.id] = sheet.readBeside(field, labels, (v, c) => readMeasures(field, v, c), false) ?? notFound(field, [area.short]);
+    const labels = focusLabels.filter((l) => l.match.focusAreas.includes(area.id));
+    const read: Reader<string> = (v, c) => readMeasures(field, v, c);
+    // In a measures column, a measure's text may name another focus area: only labels left of it count.
+    const listed = measuresCol === undefined ? undefined : labels.find((l) => l.right < measuresCol);
+    if (measuresCol !== undefined && listed) {
+      measures[area.id] = read(sheet.value(listed.row, measuresCol), sheet.cell(listed.row, measuresCol));
+      continue;
+    }
+    measures[area.id] = sheet.readBeside(field, labels, read, false) ?? notFound(field, [area.short]);
   }
 
-  const nameRead = sheet.readBeside("Quartier", sheet.labels.filter((l) => l.match.isName), (v, cell) =>
-    typeof v === "string" && v.trim() !== "" ? { ok: true, value: v.trim(), cell } : failure<string>("leer", ""),
+  const nameRead = sheet.readBeside(FIELD_NAMES.neighbourhood, sheet.labels.filter((l) => l.match.isName), (v, cell) =>
+    typeof v === "string" && v.trim() !== "" ? { ok: true, value: v.trim(), cell } : failure<string>("leer", FIELD_NAMES.neighbourhood),
   );
+  // The yearly room costs input ("Raumkosten je Jahr"), not the first cell of the year table's row — unless that row is all there is.
+  const roomCostLabels = sheet.numericLabels("roomCosts").filter((l) => !tableLabels.has(l));
+  const roomCostInput = roomCostLabels.length > 0 ? roomCostLabels : sheet.numericLabels("roomCosts");
 
   return {
     name: nameRead?.ok ? nameRead.value : snapshot.name,
     sheet: snapshot.name,
     origin: "fremd",
-    residents: sheet.readBeside("Einwohner", sheet.numericLabels("residents"), readResidents) ?? notFound("Einwohner", KEYWORDS_SHOWN.residents),
-    fte: sheet.readBeside("VbE", sheet.numericLabels("fte"), readFte) ?? notFound("VbE", KEYWORDS_SHOWN.fte),
+    residents:
+      sheet.readBeside(FIELD_NAMES.residents, sheet.numericLabels("residents"), readResidents) ??
+      notFound(FIELD_NAMES.residents, KEYWORDS_SHOWN.residents),
+    fte: sheet.readBeside(FIELD_NAMES.fte, sheet.numericLabels("fte"), readFte) ?? notFound(FIELD_NAMES.fte, KEYWORDS_SHOWN.fte),
     roomCosts:
-      sheet.readBeside("Raumkosten", sheet.numericLabels("roomCosts"), (v, c) => readAmount("Raumkosten", v, c)) ??
-      notFound("Raumkosten", KEYWORDS_SHOWN.roomCosts),
+      sheet.readBeside(FIELD_NAMES.roomCosts, roomCostInput, (v, c) => readAmount(FIELD_NAMES.roomCosts, v, c)) ??
+      notFound(FIELD_NAMES.roomCosts, KEYWORDS_SHOWN.roomCosts),
     years,
     lines,
     yesNo,
@@ -237,4 +320,3 @@ export function readForeignSheet(snapshot: SheetSnapshot): NeighbourhoodPlan | u
 function optional(read: ReadResult<number> | undefined): ReadResult<number>[] {
   return read ? [read] : [];
 }
-

@@ -18,14 +18,30 @@ export function labelWords(text: string): string[] {
     .filter((w) => w !== "");
 }
 
-/** Longer texts are sentences or measures, not labels. */
+/** Longer texts are sentences or measures, not labels … */
 const MAX_LABEL_WORDS = 6;
+
+/**
+ * … except a requirement spelled out, as the template and the standard write them ("Fachkraft
+ * mit Hochschulabschluss Sozialwesen oder Stadt- und Raumplanung"): a text that begins with
+ * a yes/no keyword labels that requirement up to this length.
+ */
+const MAX_REQUIREMENT_LABEL_WORDS = 12;
 
 /**
  * Words that make a label a rate or a reference value ("Sachkosten je VbE", "Richtwert
  * Projektkosten"), not the planned amount the rules check.
  */
 const RATE_WORDS = new Set(["je", "pro", "per", "satz", "richtwert", "mindestbetrag", "mindestens", "abweichung", "differenz"]);
+
+/** "je Jahr" names the period of an amount ("Raumkosten je Jahr"), not a rate. */
+function isPerYear(words: readonly string[], i: number): boolean {
+  return (words[i] === "je" || words[i] === "pro") && words[i + 1] === "jahr";
+}
+
+function isRate(words: readonly string[]): boolean {
+  return words.some((w, i) => RATE_WORDS.has(w) && !isPerYear(words, i));
+}
 
 /** Keywords of at least five letters also match words they begin ("bewohner" → "bewohnerzahl"). */
 function wordMatches(word: string, keyword: string, exact: boolean): boolean {
@@ -90,9 +106,10 @@ function hasAll(words: readonly string[], keywords: readonly string[]): boolean 
 /** What a text cell labels; undefined when it labels nothing (or is too long to be a label). */
 export function matchLabel(text: string): LabelMatch | undefined {
   const words = labelWords(text);
-  if (words.length === 0 || words.length > MAX_LABEL_WORDS) return undefined;
+  if (words.length === 0) return undefined;
+  if (words.length > MAX_LABEL_WORDS) return requirementLabel(words);
   let numeric: NumericField | undefined;
-  if (!words.some((w) => RATE_WORDS.has(w))) {
+  if (!isRate(words)) {
     let best = Infinity;
     for (const field of Object.keys(NUMERIC_LABELS) as NumericField[]) {
       const i = earliestIndex(words, NUMERIC_LABELS[field]);
@@ -104,4 +121,13 @@ export function matchLabel(text: string): LabelMatch | undefined {
   const focusAreas = Object.keys(FOCUS_AREA_LABELS).filter((id) => FOCUS_AREA_LABELS[id].some((alt) => hasAll(words, alt)));
   if (numeric === undefined && !isName && yesNo.length === 0 && focusAreas.length === 0) return undefined;
   return { words, numeric, isName, yesNo, focusAreas };
+}
+
+/** A long text labels the requirements whose keyword is its first word (see MAX_REQUIREMENT_LABEL_WORDS). */
+function requirementLabel(words: string[]): LabelMatch | undefined {
+  if (words.length > MAX_REQUIREMENT_LABEL_WORDS) return undefined;
+  const yesNo = (Object.keys(YES_NO_LABELS) as YesNoKey[]).filter((k) =>
+    YES_NO_LABELS[k].some((alt) => alt.some((keyword) => wordMatches(words[0], keyword, false)) && hasAll(words, alt)),
+  );
+  return yesNo.length === 0 ? undefined : { words, isName: false, yesNo, focusAreas: [] };
 }

@@ -7,6 +7,27 @@
 import type { CellRef, ReadResult } from "../plan";
 import { addressOf, DefinedNameSnapshot, parseSheetReference, quoteSheetName, SheetSnapshot, WorkbookSnapshot } from "../workbook";
 import { failure } from "./cells";
+import { say, Texts, Wording } from "./texts";
+
+interface NameProblem {
+  field: Texts;
+  name: string;
+}
+
+const TEXT = {
+  undefinedFor: {
+    de: (a) => `${a.field.de}: Der Name „${a.name}“ ist für das Blatt ${quoteSheetName(a.sheet)} nicht definiert.`,
+    en: (a) => `${a.field.en}: the name "${a.name}" is not defined for the sheet ${quoteSheetName(a.sheet)}.`,
+  } as Wording<NameProblem & { sheet: string }>,
+  nowhere: {
+    de: (a) => `${a.field.de}: Der Name „${a.name}“ verweist auf „${a.reference}“, das ist keine Zelle dieser Arbeitsmappe.`,
+    en: (a) => `${a.field.en}: the name "${a.name}" refers to "${a.reference}", which is no cell of this workbook.`,
+  } as Wording<NameProblem & { reference: string }>,
+  tooLarge: {
+    de: (a) => `${a.field.de}: Der Name „${a.name}“ umfasst ${a.size} Zellen, erwartet wird eine Zelle oder eine Zeile der Planjahre.`,
+    en: (a) => `${a.field.en}: the name "${a.name}" covers ${a.size} cells; expected one cell or one row of plan years.`,
+  } as Wording<NameProblem & { size: number }>,
+};
 
 /** More cells than any input or plan row of the template has; guards against `$A$1:$XFD$1048576`. */
 const MAX_NAMED_CELLS = 1000;
@@ -46,16 +67,13 @@ export class NameIndex {
    * The cells a name refers to, in reading order, with the sheet holding them. Fails with
    * "fehlt" when the name is not defined and "bezug" when it points nowhere readable.
    */
-  cells(field: string, name: string, definition: DefinedNameSnapshot | undefined, fromSheet: string): ReadResult<{ sheet: SheetSnapshot; cells: CellRef[] }> {
-    if (!definition)
-      return failure("fehlt", `${field}: Der Name „${name}“ ist für das Blatt ${quoteSheetName(fromSheet)} nicht definiert.`);
+  cells(field: Texts, name: string, definition: DefinedNameSnapshot | undefined, fromSheet: string): ReadResult<{ sheet: SheetSnapshot; cells: CellRef[] }> {
+    if (!definition) return failure("fehlt", say(TEXT.undefinedFor, { field, name, sheet: fromSheet }));
     const ref = parseSheetReference(definition.reference);
     const sheet = ref && this.sheet(ref.sheet);
-    if (!ref || !sheet)
-      return failure("bezug", `${field}: Der Name „${name}“ verweist auf „${definition.reference}“, das ist keine Zelle dieser Arbeitsmappe.`);
+    if (!ref || !sheet) return failure("bezug", say(TEXT.nowhere, { field, name, reference: definition.reference }));
     const size = (ref.range.bottom - ref.range.top + 1) * (ref.range.right - ref.range.left + 1);
-    if (size > MAX_NAMED_CELLS)
-      return failure("bezug", `${field}: Der Name „${name}“ umfasst ${size} Zellen, erwartet wird eine Zelle oder eine Zeile der Planjahre.`);
+    if (size > MAX_NAMED_CELLS) return failure("bezug", say(TEXT.tooLarge, { field, name, size }));
     const cells: CellRef[] = [];
     for (let r = ref.range.top; r <= ref.range.bottom; r++)
       for (let c = ref.range.left; c <= ref.range.right; c++) cells.push({ sheet: sheet.name, address: addressOf(r, c) });

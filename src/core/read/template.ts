@@ -2,14 +2,17 @@
  * Reads the Quartier sheets of a workbook made by the template, through the defined names of
  * the workbook contract (`names.ts`): never by position, so users may insert rows and columns.
  */
-import type { Dec } from "../decimal";
-import { INPUT_NAMES, measuresName, PLAN_NAMES, PLAN_YEARS_NAME, SHEETS, YES_NO_NAMES } from "../names";
-import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, YES_NO_KEYS, YesNoKey } from "../plan";
-import { FIGURE_KEYS, FigureKey, RAHMENSTANDARD } from "../standard";
+import { Dec } from "../decimal";
+import { formatNumber } from "../format";
+import { BASE_YEAR_NAME, INPUT_NAMES, measuresName, PLAN_NAMES, PLAN_YEARS_NAME, PLANNING_NAMES, SHEETS, YES_NO_NAMES } from "../names";
+import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, WorkbookPlan, YES_NO_KEYS, YesNoKey } from "../plan";
+import { FIGURE_KEYS, RAHMENSTANDARD } from "../standard";
+import { TEMPLATE_LIMITS } from "../template/input";
 import type { CellValue, SheetSnapshot } from "../workbook";
-import { failure, readAmount, readFte, readMeasures, readResidents, readYear, readYesNo } from "./cells";
-import { lineLabel, lineYearLabel, measuresLabel, yesNoRequirement } from "./fields";
+import { cellName, failure, readAmount, readFte, readMeasures, readNumber, readResidents, readYear, readYesNo } from "./cells";
+import { FIELD_NAMES, lineLabel, lineYearLabel, measuresLabel, nameOf, yesNoRequirement } from "./fields";
 import { NameIndex } from "./names";
+import { say, Texts, Wording } from "./texts";
 
 function valueAt(index: NameIndex, cell: CellRef): CellValue | undefined {
   return index.sheet(cell.sheet)?.cells.get(cell.address);
@@ -23,7 +26,7 @@ export function isTemplateSheet(index: NameIndex, sheet: SheetSnapshot): boolean
 function single<T>(
   index: NameIndex,
   sheet: string,
-  field: string,
+  field: Texts,
   name: string,
   read: (value: CellValue | undefined, cell: CellRef) => ReadResult<T>,
 ): ReadResult<T> {
@@ -33,22 +36,37 @@ function single<T>(
   return read(valueAt(index, cell), cell);
 }
 
-function row(index: NameIndex, sheet: string, field: string, name: string): ReadResult<{ cells: CellRef[] }> {
+function row(index: NameIndex, sheet: string, field: Texts, name: string): ReadResult<{ cells: CellRef[] }> {
   const found = index.cells(field, name, index.lookup(name, sheet), sheet);
   return found.ok ? { ok: true, value: { cells: found.value.cells }, cell: found.cell } : found;
 }
 
+/** The Quartier's name cell, else the sheet name without the "QM " prefix. */
 function neighbourhoodName(index: NameIndex, sheet: string): string {
-  const name = single(index, sheet, "Quartier", INPUT_NAMES.neighbourhood, (v, cell) =>
-    typeof v === "string" && v.trim() !== "" ? { ok: true, value: v.trim(), cell } : failure<string>("leer", ""),
+  const name = single(index, sheet, FIELD_NAMES.neighbourhood, INPUT_NAMES.neighbourhood, (v, cell) =>
+    typeof v === "string" && v.trim() !== "" ? { ok: true, value: v.trim(), cell } : failure<string>("leer", FIELD_NAMES.neighbourhood),
   );
-  if (name.ok) return name.value;
-  return sheet.startsWith(SHEETS.neighbourhoodPrefix) ? sheet.slice(SHEETS.neighbourhoodPrefix.length) : sheet;
+  return name.ok ? name.value : nameFromSheet(sheet);
 }
+
+/** "QM Nord" → "Nord"; any other sheet name as it is. */
+export function nameFromSheet(sheet: string): string {
+  return isNeighbourhoodSheetName(sheet) ? sheet.slice(SHEETS.neighbourhoodPrefix.length) : sheet;
+}
+
+/** A sheet named like the template's Quartier sheets ("QM Nord"). */
+export function isNeighbourhoodSheetName(sheet: string): boolean {
+  return sheet.startsWith(SHEETS.neighbourhoodPrefix) && sheet.length > SHEETS.neighbourhoodPrefix.length;
+}
+
+const TOO_SHORT: Wording<{ field: Texts; name: string; count: number }> = {
+  de: (a) => `${a.field.de}: Der Name „${a.name}“ umfasst nur ${a.count} Planjahre.`,
+  en: (a) => `${a.field.en}: the name "${a.name}" covers only ${a.count} plan years.`,
+};
 
 export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): NeighbourhoodPlan {
   const s = sheet.name;
-  const yearRow = row(index, s, "Planjahre", PLAN_YEARS_NAME);
+  const yearRow = row(index, s, FIELD_NAMES.years, PLAN_YEARS_NAME);
   const years = yearRow.ok ? yearRow.value.cells.map((cell) => readYear(valueAt(index, cell), cell)) : [];
   const lineRows = Object.fromEntries(
     PLAN_LINE_KEYS.map((key) => [key, row(index, s, lineLabel(key), PLAN_NAMES[key])]),
@@ -68,14 +86,15 @@ export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): Neigh
       const field = lineYearLabel(key, y && y.ok ? y.value : null, i);
       if (!found.ok) return found as ReadResult<Dec>;
       const cell = found.value.cells[i];
-      if (!cell) return failure<Dec>("fehlt", `${field}: Der Name „${PLAN_NAMES[key]}“ umfasst nur ${found.value.cells.length} Planjahre.`);
+      if (!cell) return failure<Dec>("fehlt", say(TOO_SHORT, { field, name: PLAN_NAMES[key], count: found.value.cells.length }));
       return readAmount(field, valueAt(index, cell), cell);
     });
   }
 
   const yesNo = {} as Record<YesNoKey, ReadResult<boolean>>;
   for (const key of YES_NO_KEYS) {
-    yesNo[key] = single(index, s, yesNoRequirement(key).name, YES_NO_NAMES[key], (v, cell) => readYesNo(yesNoRequirement(key).name, v, cell));
+    const field = nameOf(yesNoRequirement(key));
+    yesNo[key] = single(index, s, field, YES_NO_NAMES[key], (v, cell) => readYesNo(field, v, cell));
   }
 
   const measures: Record<string, ReadResult<string>> = {};
@@ -88,9 +107,9 @@ export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): Neigh
     name: neighbourhoodName(index, s),
     sheet: s,
     origin: "vorlage",
-    residents: single(index, s, "Einwohner", INPUT_NAMES.residents, readResidents),
-    fte: single(index, s, "VbE", INPUT_NAMES.fte, readFte),
-    roomCosts: single(index, s, "Raumkosten", INPUT_NAMES.roomCosts, (v, cell) => readAmount("Raumkosten", v, cell)),
+    residents: single(index, s, FIELD_NAMES.residents, INPUT_NAMES.residents, readResidents),
+    fte: single(index, s, FIELD_NAMES.fte, INPUT_NAMES.fte, readFte),
+    roomCosts: single(index, s, FIELD_NAMES.roomCosts, INPUT_NAMES.roomCosts, (v, cell) => readAmount(FIELD_NAMES.roomCosts, v, cell)),
     years,
     lines,
     yesNo,
@@ -98,20 +117,52 @@ export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): Neigh
   };
 }
 
+/** A workbook-wide name's single cell on the Parameter sheet, read by `read`; undefined when the workbook has no such name. */
+function parameterCell<T>(index: NameIndex, field: Texts, name: string, read: (value: CellValue | undefined, cell: CellRef) => ReadResult<T>): ReadResult<T> | undefined {
+  const definition = index.lookupGlobal(name);
+  if (!definition) return undefined;
+  const found = index.cells(field, name, definition, SHEETS.parameters);
+  if (!found.ok) return found as ReadResult<T>;
+  const cell = found.value.cells[0];
+  return read(valueAt(index, cell), cell);
+}
+
 /** The Parameter figures a workbook defines through the workbook-wide names of the contract. */
-export function readParameters(index: NameIndex): Partial<Record<FigureKey, ReadResult<Dec>>> {
-  const out: Partial<Record<FigureKey, ReadResult<Dec>>> = {};
+export function readParameters(index: NameIndex): WorkbookPlan["parameters"] {
+  const out: WorkbookPlan["parameters"] = {};
   for (const key of FIGURE_KEYS) {
     const figure = RAHMENSTANDARD.figures[key];
-    const definition = index.lookupGlobal(figure.definedName);
-    if (!definition) continue;
-    const found = index.cells(`Parameter ${figure.name}`, figure.definedName, definition, SHEETS.parameters);
-    if (!found.ok) {
-      out[key] = found as ReadResult<Dec>;
-      continue;
-    }
-    const cell = found.value.cells[0];
-    out[key] = readAmount(`Parameter ${figure.name}`, valueAt(index, cell), cell);
+    const field = { de: `Parameter ${figure.name}`, en: `Parameter ${figure.nameEn}` };
+    const read = parameterCell(index, field, figure.definedName, (v, cell) => readAmount(field, v, cell));
+    if (read) out[key] = read;
   }
   return out;
+}
+
+const TARIFF_FIELD: Texts = { de: "Parameter Tarifsteigerung", en: "Parameter tariff increase" };
+const BASE_YEAR_FIELD: Texts = { de: "Parameter Basisjahr", en: "Parameter base year" };
+const TARIFF_MAX = new Dec(TEMPLATE_LIMITS.tariffIncreaseMax);
+
+const TARIFF_OUT_OF_RANGE: Wording<{ value: Dec; where: string }> = {
+  de: (a) =>
+    `${TARIFF_FIELD.de}: ${formatNumber(a.value.mul(100))} % in ${a.where} liegt nicht zwischen 0 % und ${formatNumber(TARIFF_MAX.mul(100))} % je Jahr.`,
+  en: (a) =>
+    `${TARIFF_FIELD.en}: ${formatNumber(a.value.mul(100), "en")} % in ${a.where} is not between 0 % and ${formatNumber(TARIFF_MAX.mul(100), "en")} % a year.`,
+};
+
+/** A tariff increase as the template allows it: a fraction from 0 to its limit (Excel's 3 % is 0.03). */
+function readTariffIncrease(value: CellValue | undefined, cell: CellRef): ReadResult<Dec> {
+  const read = readNumber(TARIFF_FIELD, value, cell);
+  if (!read.ok) return read;
+  const increase = new Dec(read.value);
+  if (increase.isNegative() || increase.gt(TARIFF_MAX)) return failure("ungueltig", say(TARIFF_OUT_OF_RANGE, { value: increase, where: cellName(cell) }), cell);
+  return { ok: true, value: increase, cell };
+}
+
+/** The planning assumptions the template's Personalkosten Richtwert escalates with. */
+export function readTariff(index: NameIndex): Pick<WorkbookPlan, "tariffIncrease" | "baseYear"> {
+  return {
+    tariffIncrease: parameterCell(index, TARIFF_FIELD, PLANNING_NAMES.tariffIncrease, readTariffIncrease),
+    baseYear: parameterCell(index, BASE_YEAR_FIELD, BASE_YEAR_NAME, (v, cell) => readYear(v, cell, BASE_YEAR_FIELD)),
+  };
 }

@@ -1,13 +1,16 @@
 /**
- * From a workbook snapshot to the plans of its Quartiere. A workbook made by the template is
- * read only through its names; any other workbook sheet by sheet through its labels.
+ * From a workbook snapshot to the plans of its Quartiere. A sheet that carries the template's
+ * names is read through them; every other sheet through its labels — also in a workbook made
+ * by the template, whose names a tool may have dropped or collapsed into one workbook-wide
+ * name for the last sheet. A Quartier sheet ("QM …") that neither way can read is listed, so
+ * the check reports it instead of silently leaving it out.
  */
 import { SHEETS } from "../names";
 import type { NeighbourhoodPlan, WorkbookPlan } from "../plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook";
 import { readForeignSheet } from "./foreign";
 import { NameIndex } from "./names";
-import { isTemplateSheet, readParameters, readTemplateSheet } from "./template";
+import { isNeighbourhoodSheetName, isTemplateSheet, readParameters, readTariff, readTemplateSheet } from "./template";
 
 /** The template's own non-Quartier sheets, and earlier check reports: never plans. */
 function isSupportSheet(sheet: SheetSnapshot): boolean {
@@ -25,10 +28,12 @@ export function readWorkbookPlan(snapshot: WorkbookSnapshot, options: ReadOption
   const candidates = snapshot.sheets.filter(
     (s) => !isSupportSheet(s) && (options.sheet === undefined || s.name.toLowerCase() === options.sheet.toLowerCase()),
   );
-  const templateSheets = snapshot.sheets.filter((s) => isTemplateSheet(index, s));
-  const neighbourhoods: NeighbourhoodPlan[] =
-    templateSheets.length > 0
-      ? candidates.filter((s) => isTemplateSheet(index, s)).map((s) => readTemplateSheet(index, s))
-      : candidates.map(readForeignSheet).filter((p): p is NeighbourhoodPlan => p !== undefined);
-  return { parameters: readParameters(index), neighbourhoods };
+  const neighbourhoods: NeighbourhoodPlan[] = [];
+  const unreadSheets: string[] = [];
+  for (const sheet of candidates) {
+    const plan = isTemplateSheet(index, sheet) ? readTemplateSheet(index, sheet) : readForeignSheet(sheet);
+    if (plan) neighbourhoods.push(plan);
+    else if (isNeighbourhoodSheetName(sheet.name)) unreadSheets.push(sheet.name);
+  }
+  return { parameters: readParameters(index), ...readTariff(index), neighbourhoods, unreadSheets };
 }

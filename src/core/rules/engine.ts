@@ -1,20 +1,23 @@
 /**
- * The compliance check: every rule over every Quartier of a plan, with the figures in force
- * (the workbook's own Parameter figures where it has them, else the standard's).
+ * The compliance check: every rule over every Quartier of a plan, measured against the
+ * standard's figures, plus the findings about the workbook itself — its Parameter sheet
+ * (`parameters.ts`) and Quartier sheets that could not be read at all.
  */
-import { compileParameters } from "../budget";
+import { DEFAULT_PARAMETERS } from "../budget";
 import { Dec } from "../decimal";
 import { QmInputError } from "../errors";
 import { formatNumber } from "../format";
 import { SHEETS } from "../names";
 import type { WorkbookPlan } from "../plan";
+import { nameFromSheet } from "../read/template";
+import { say, Texts, Wording } from "../read/texts";
 import { readWorkbookPlan, ReadOptions } from "../read/workbookPlan";
-import { defaultParameters, FIGURE_KEYS, FigureKey, RAHMENSTANDARD } from "../standard";
 import type { WorkbookSnapshot } from "../workbook";
 import { INPUT_RULES } from "./inputs";
 import { MINIMUM_RULES } from "./minimums";
+import { parameterFindings, tariffOf } from "./parameters";
 import { FOCUS_AREA_RULES, FURTHER_STANDARD_RULES, ROOM_RULES, roomCostsRule } from "./requirements";
-import type { Finding, Rule, RuleContext } from "./types";
+import { Finding, findingOf, Rule, RuleContext } from "./types";
 
 /** Every rule, in the order findings are listed: what could not be read first. */
 export const RULES: readonly Rule[] = [
@@ -32,7 +35,7 @@ export interface CheckOptions extends ReadOptions {
 }
 
 export interface NeighbourhoodResult {
-  /** The Quartier's name; "Parameter" for problems with the workbook's own figures. */
+  /** The Quartier's name; "Parameter" for findings about the workbook's own figures. */
   name: string;
   /** The sheet it was read from (null when no sheet holds a plan). */
   sheet: string | null;
@@ -41,8 +44,6 @@ export interface NeighbourhoodResult {
 
 export interface CheckResult {
   neighbourhoods: NeighbourhoodResult[];
-  /** The figures taken from the workbook's Parameter sheet instead of the standard. */
-  workbookFigures: FigureKey[];
 }
 
 function toleranceOf(percent: number | undefined): Dec {
@@ -57,66 +58,48 @@ function toleranceOf(percent: number | undefined): Dec {
   return new Dec(percent).div(100);
 }
 
-export function checkPlan(plan: WorkbookPlan, options: CheckOptions = {}): CheckResult {
-  const figures = defaultParameters();
-  const workbookFigures: FigureKey[] = [];
-  const parameterFindings: Finding[] = [];
-  for (const key of FIGURE_KEYS) {
-    const read = plan.parameters[key];
-    if (!read) continue;
-    if (read.ok) {
-      figures[key] = read.value.toFixed();
-      workbookFigures.push(key);
-      continue;
-    }
-    const standardValue = RAHMENSTANDARD.figures[key];
-    parameterFindings.push({
-      regel: `eingabe.${read.problem}`,
-      schwere: "hinweis",
-      quartier: SHEETS.parameters,
-      jahr: null,
-      meldung: `${read.detail} Geprüft wird mit dem Wert des Standards (${formatNumber(standardValue.value)}).`,
-      soll: null,
-      ist: null,
-      zelle: read.cell ?? null,
-    });
-  }
-  const ctx: RuleContext = { params: compileParameters(figures), salaryTolerance: toleranceOf(options.salaryTolerancePercent) };
+/** A finding about the workbook as a whole (no rule of a Quartier reports it). */
+function workbookFinding(quartier: string, message: Texts): Finding {
+  return { regel: "eingabe.fehlt", schwere: "verstoss", quartier, jahr: null, meldung: message.de, messageEn: message.en, soll: null, ist: null, zelle: null };
+}
 
-  const neighbourhoods: NeighbourhoodResult[] = plan.neighbourhoods.map((n) => ({
-    name: n.name,
-    sheet: n.sheet,
-    findings: RULES.flatMap((rule) =>
-      rule.check(n, ctx).map(
-        ({ schwere, ...hit }): Finding => ({ regel: rule.id, schwere: schwere ?? rule.severity, quartier: n.name, ...hit }),
-      ),
-    ),
-  }));
-  if (neighbourhoods.length === 0) neighbourhoods.push(noPlanFound(options.sheet));
-  if (parameterFindings.length > 0) neighbourhoods.unshift({ name: SHEETS.parameters, sheet: SHEETS.parameters, findings: parameterFindings });
-  return { neighbourhoods, workbookFigures };
+const UNREAD_SHEET: Wording<string> = {
+  de: (sheet) =>
+    `Blatt „${sheet}“: keine Namen der QM-Planer-Vorlage und keine erkennbaren Beschriftungen (Einwohner, VbE, Sachkosten …); das Blatt ist nicht geprüft.`,
+  en: (sheet) => `Sheet "${sheet}": neither the QM-Planer template's names nor recognisable labels (Einwohner, VbE, Sachkosten …); the sheet is not checked.`,
+};
+
+/** A Quartier sheet neither reader could read: a Verstoß, never silently left out. */
+function unreadSheet(sheet: string): NeighbourhoodResult {
+  const name = nameFromSheet(sheet);
+  return { name, sheet, findings: [workbookFinding(name, say(UNREAD_SHEET, sheet))] };
 }
 
 const NO_PLAN = "(keine Quartiersplanung gefunden)";
 
+const NO_PLAN_FOUND: Wording<string | undefined> = {
+  de: (sheet) =>
+    `${sheet === undefined ? "In dieser Arbeitsmappe" : `Auf dem Blatt „${sheet}“`} wurde keine Quartiersplanung gefunden: weder die Namen der QM-Planer-Vorlage (Einwohner, VbE, Plan_Sachkosten …) noch Beschriftungen wie Einwohner, VbE, Sachkosten oder Projektkosten.`,
+  en: (sheet) =>
+    `No neighbourhood plan was found ${sheet === undefined ? "in this workbook" : `on the sheet "${sheet}"`}: neither the QM-Planer template's names (Einwohner, VbE, Plan_Sachkosten …) nor labels such as Einwohner, VbE, Sachkosten or Projektkosten.`,
+};
+
 function noPlanFound(sheet: string | undefined): NeighbourhoodResult {
-  const where = sheet === undefined ? "In dieser Arbeitsmappe" : `Auf dem Blatt „${sheet}“`;
-  return {
-    name: NO_PLAN,
-    sheet: sheet ?? null,
-    findings: [
-      {
-        regel: "eingabe.fehlt",
-        schwere: "verstoss",
-        quartier: NO_PLAN,
-        jahr: null,
-        meldung: `${where} wurde keine Quartiersplanung gefunden: weder die Namen der QM-Planer-Vorlage (Einwohner, VbE, Plan_Sachkosten …) noch Beschriftungen wie Einwohner, VbE, Sachkosten oder Projektkosten.`,
-        soll: null,
-        ist: null,
-        zelle: null,
-      },
-    ],
-  };
+  return { name: NO_PLAN, sheet: sheet ?? null, findings: [workbookFinding(NO_PLAN, say(NO_PLAN_FOUND, sheet))] };
+}
+
+export function checkPlan(plan: WorkbookPlan, options: CheckOptions = {}): CheckResult {
+  const ctx: RuleContext = { params: DEFAULT_PARAMETERS, salaryTolerance: toleranceOf(options.salaryTolerancePercent), tariff: tariffOf(plan) };
+  const neighbourhoods: NeighbourhoodResult[] = plan.neighbourhoods.map((n) => ({
+    name: n.name,
+    sheet: n.sheet,
+    findings: RULES.flatMap((rule) => rule.check(n, ctx).map((hit) => findingOf(hit, rule.id, rule.severity, n.name))),
+  }));
+  neighbourhoods.push(...plan.unreadSheets.map(unreadSheet));
+  if (neighbourhoods.length === 0) neighbourhoods.push(noPlanFound(options.sheet));
+  const parameters = parameterFindings(plan);
+  if (parameters.length > 0) neighbourhoods.unshift({ name: SHEETS.parameters, sheet: SHEETS.parameters, findings: parameters });
+  return { neighbourhoods };
 }
 
 /** Reads the plan from a workbook snapshot and checks it. */

@@ -3,5 +3,6 @@ export { checkPlan, checkWorkbook, hasViolation, RULES, summarise } from "./engi
 export type { CheckOptions, CheckResult, NeighbourhoodResult, NeighbourhoodSummary } from "./engine";
 export { FINDING_COLUMNS, findingJson, findingRow, resultJson, SEVERITY_LABEL, summaryText } from "./present";
 export type { FindingJson, NeighbourhoodJson } from "./present";
+export { PARAMETER_DEVIATION } from "./parameters";
 export { formatQuantity, quantityJson } from "./quantity";
 export type { Finding, Quantity, Rule, Severity } from "./types";

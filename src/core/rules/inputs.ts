@@ -5,6 +5,8 @@
  * "erfüllt" because a figure could not be read.
  */
 import { NeighbourhoodPlan, PLAN_LINE_KEYS, ReadProblem, ReadResult, YES_NO_KEYS, yearOf } from "../plan";
+import { detailOf } from "../read/cells";
+import { joined, Texts } from "../read/texts";
 import type { Rule, RuleHit, Severity } from "./types";
 
 interface PlanInput {
@@ -12,13 +14,24 @@ interface PlanInput {
   severity: Severity;
   jahr: number | null;
   /** What cannot be checked because of it. */
-  consequence?: string;
+  consequence?: Texts;
 }
+
+const CONSEQUENCE = {
+  residents: {
+    de: "Projektkosten und Verfügungsfonds sind so nicht prüfbar.",
+    en: "Project costs and disposition fund cannot be checked.",
+  },
+  fte: {
+    de: "Personal, Vergütung und Sachkosten sind so nicht prüfbar.",
+    en: "Staff, pay and material costs cannot be checked.",
+  },
+} as const satisfies Record<string, Texts>;
 
 function planInputs(plan: NeighbourhoodPlan): PlanInput[] {
   const inputs: PlanInput[] = [
-    { read: plan.residents, severity: "verstoss", jahr: null, consequence: "Projektkosten und Verfügungsfonds sind so nicht prüfbar." },
-    { read: plan.fte, severity: "verstoss", jahr: null, consequence: "Personal, Vergütung und Sachkosten sind so nicht prüfbar." },
+    { read: plan.residents, severity: "verstoss", jahr: null, consequence: CONSEQUENCE.residents },
+    { read: plan.fte, severity: "verstoss", jahr: null, consequence: CONSEQUENCE.fte },
     { read: plan.roomCosts, severity: "hinweis", jahr: null },
     ...plan.years.map((read): PlanInput => ({ read, severity: "hinweis", jahr: null })),
   ];
@@ -55,7 +68,7 @@ function inputRule(problem: ReadProblem): Rule {
         }
         byKey.set(key, {
           jahr: input.jahr,
-          meldung: input.consequence ? `${read.detail} ${input.consequence}` : read.detail,
+          message: input.consequence ? joined(detailOf(read), input.consequence) : detailOf(read),
           soll: null,
           ist: null,
           zelle: read.cell ?? null,

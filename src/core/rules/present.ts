@@ -60,7 +60,7 @@ export function findingRow(f: Finding, lang: Language = "de"): string[] {
     f.jahr === null ? "" : String(f.jahr),
     SEVERITY_LABEL[f.schwere],
     f.regel,
-    f.meldung,
+    lang === "de" ? f.meldung : f.messageEn,
     f.soll ? formatQuantity(f.soll, lang) : "",
     f.ist ? formatQuantity(f.ist, lang) : "",
     f.zelle ? cellName(f.zelle) : "",

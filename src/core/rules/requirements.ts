@@ -3,12 +3,18 @@
  * costs, and the focus areas of the work plan — one rule per requirement, generated from the
  * standard-as-data so a requirement added there is checked here.
  */
-import { NO, YES } from "../names";
+import { NO } from "../names";
 import { NeighbourhoodPlan, planColumns, YesNoKey, yearOf } from "../plan";
 import { measuresLabel, yesNoRequirement } from "../read/fields";
-import { RAHMENSTANDARD } from "../standard";
-import { eur, text } from "./quantity";
+import { say, Texts, Wording } from "../read/texts";
+import { FocusArea, RAHMENSTANDARD, Requirement } from "../standard";
+import { eur, NO_TEXT, text, YES_TEXT } from "./quantity";
 import type { Rule, RuleHit } from "./types";
+
+const NOT_MET: Wording<Requirement> = {
+  de: (r) => `${r.name}: nicht erfüllt („${NO}“); der Standard verlangt: „${r.source}“.`,
+  en: (r) => `${r.nameEn}: not met ("${NO}"); the standard requires: „${r.source}“.`,
+};
 
 function yesNoRule(prefix: string, key: YesNoKey): Rule {
   const requirement = yesNoRequirement(key);
@@ -19,15 +25,7 @@ function yesNoRule(prefix: string, key: YesNoKey): Rule {
     check(plan) {
       const answer = plan.yesNo[key];
       if (!answer.ok || answer.value) return [];
-      return [
-        {
-          jahr: null,
-          meldung: `${requirement.name}: nicht erfüllt („${NO}“); der Standard verlangt: „${requirement.source}“.`,
-          soll: text(YES),
-          ist: text(NO),
-          zelle: answer.cell,
-        },
-      ];
+      return [{ jahr: null, message: say(NOT_MET, requirement), soll: YES_TEXT, ist: NO_TEXT, zelle: answer.cell }];
     },
   };
 }
@@ -38,6 +36,11 @@ export const FURTHER_STANDARD_RULES: readonly Rule[] = RAHMENSTANDARD.furtherSta
 
 /** Rooms the standard says may come with "Miet- und Betriebskosten". */
 const ROOMS_WITH_COSTS: readonly YesNoKey[] = ["buero", "veranstaltungsraum", "anlaufstelle"];
+
+const NO_ROOM_COSTS: Wording<number | null> = {
+  de: (year) => `Räume sind vorhanden, aber${year === null ? "" : ` für ${year}`} sind keine Miet- und Betriebskosten geplant.`,
+  en: (year) => `There are rooms, but no rent or running costs are planned${year === null ? "" : ` for ${year}`}.`,
+};
 
 export const roomCostsRule: Rule = {
   id: "raeume.kosten",
@@ -58,14 +61,19 @@ export const roomCostsRule: Rule = {
       const jahr = yearOf(plan, i);
       hits.push({
         jahr,
-        meldung: `Räume sind vorhanden, aber${jahr === null ? "" : ` für ${jahr}`} sind keine Miet- und Betriebskosten geplant.`,
-        soll: text("Miet- und Betriebskosten"),
+        message: say(NO_ROOM_COSTS, jahr),
+        soll: text("Miet- und Betriebskosten", "rent and running costs"),
         ist: eur(planned.value),
         zelle: planned.cell,
       });
     }
     return hits;
   },
+};
+
+const NO_MEASURE: Wording<{ area: FocusArea; label: Texts }> = {
+  de: (a) => `Für den Schwerpunkt „${a.area.name}“ ist keine Maßnahme geplant (${a.label.de} ist leer).`,
+  en: (a) => `No measure is planned for the focus area "${a.area.nameEn}" (${a.label.en} is empty).`,
 };
 
 export const FOCUS_AREA_RULES: readonly Rule[] = RAHMENSTANDARD.focusAreas.map(
@@ -79,9 +87,9 @@ export const FOCUS_AREA_RULES: readonly Rule[] = RAHMENSTANDARD.focusAreas.map(
       return [
         {
           jahr: null,
-          meldung: `Für den Schwerpunkt „${area.name}“ ist keine Maßnahme geplant (${measuresLabel(area)} ist leer).`,
-          soll: text("mindestens eine Maßnahme"),
-          ist: text("keine"),
+          message: say(NO_MEASURE, { area, label: measuresLabel(area) }),
+          soll: text("mindestens eine Maßnahme", "at least one measure"),
+          ist: text("keine", "none"),
           zelle: measures.cell,
         },
       ];

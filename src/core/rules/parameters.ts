@@ -1,0 +1,114 @@
+/**
+ * The workbook's own Parameter sheet, checked against the standard. Plans are always measured
+ * against the standard's figures — that is what a budget office checks them against — so a
+ * figure lowered on the Parameter sheet cannot make a plan pass; each figure that differs is
+ * a finding of its own: a Verstoß when it demands less than the standard, a Hinweis when it
+ * demands more. The planning assumptions the template escalates the pay with (Tarifsteigerung,
+ * Basisjahr) are the workbook's own and are applied, as the template's Richtwerte do.
+ */
+import { Dec } from "../decimal";
+import { formatNumber } from "../format";
+import { SHEETS } from "../names";
+import type { ReadResult, WorkbookPlan } from "../plan";
+import { detailOf } from "../read/cells";
+import { nameOf } from "../read/fields";
+import { joined, say, Texts, Wording } from "../read/texts";
+import { Figure, FIGURE_KEYS, FigureKey, FigureUnit, RAHMENSTANDARD } from "../standard";
+import { eur, formatQuantity, residents, vbe } from "./quantity";
+import type { Finding, Quantity, RuleContext, Severity } from "./types";
+
+export const PARAMETER_DEVIATION = "parameter.abweichung";
+
+/**
+ * Which way a figure demands more. Every figure of the standard is a minimum (a rate, an
+ * amount, a number of VbE, the resident count below which the Verfügungsfonds minimum holds),
+ * so a higher value demands more; a new figure has to say so here.
+ */
+const DEMANDS_MORE_WHEN: Readonly<Record<FigureKey, "higher" | "lower">> = {
+  minFte: "higher",
+  salaryPerFte: "higher",
+  materialCostPerFte: "higher",
+  projectCostPerResident: "higher",
+  projectCostMinimum: "higher",
+  dispositionFundPerResident: "higher",
+  dispositionFundMinimum: "higher",
+  dispositionFundMinimumBelowResidents: "higher",
+};
+
+const QUANTITY_OF_UNIT: Readonly<Record<FigureUnit, (amount: Dec) => Quantity>> = {
+  VbE: vbe,
+  EUR_PER_FTE: eur,
+  EUR_PER_RESIDENT: eur,
+  EUR: eur,
+  RESIDENTS: residents,
+};
+
+const TEXT = {
+  deviation: {
+    de: (a) =>
+      `Parameter „${a.figure.de}“: Die Arbeitsmappe setzt ${formatQuantity(a.ist, "de")}, der Standard ${formatQuantity(a.soll, "de")} – ` +
+      `${a.lessDemanding ? "weniger" : "mehr"}, als der Standard verlangt. Geprüft wird mit dem Wert des Standards.`,
+    en: (a) =>
+      `Parameter "${a.figure.en}": the workbook sets ${formatQuantity(a.ist, "en")}, the standard ${formatQuantity(a.soll, "en")} – ` +
+      `${a.lessDemanding ? "less" : "more"} than the standard requires. Checked with the standard's value.`,
+  } as Wording<{ figure: Texts; soll: Quantity; ist: Quantity; lessDemanding: boolean }>,
+  standardUsed: {
+    de: (f) => `Geprüft wird mit dem Wert des Standards (${formatNumber(f.value)}).`,
+    en: (f) => `Checked with the standard's value (${formatNumber(f.value, "en")}).`,
+  } as Wording<Figure>,
+  noTariffIncrease: {
+    de: "Die Personalkosten werden ohne Tarifsteigerung geprüft.",
+    en: "Staff costs are checked without a tariff increase.",
+  } as Texts,
+  firstPlanYear: {
+    de: "Die Tarifsteigerung zählt ab dem ersten Planjahr jedes Quartiers.",
+    en: "The tariff increase counts from each Quartier's first plan year.",
+  } as Texts,
+};
+
+function finding(regel: string, schwere: Severity, message: Texts, soll: Quantity | null, ist: Quantity | null, read: ReadResult<unknown>): Finding {
+  return { regel, schwere, quartier: SHEETS.parameters, jahr: null, meldung: message.de, messageEn: message.en, soll, ist, zelle: read.cell ?? null };
+}
+
+/** An unreadable figure or assumption: its `eingabe.*` finding, with what the check does instead. */
+function unreadable(read: ReadResult<unknown>, schwere: Severity, instead: Texts): Finding[] {
+  return read.ok ? [] : [finding(`eingabe.${read.problem}`, schwere, joined(detailOf(read), instead), null, null, read)];
+}
+
+function figureFindings(key: FigureKey, read: ReadResult<Dec>): Finding[] {
+  const figure = RAHMENSTANDARD.figures[key];
+  // The standard's own value is what is checked with: an unreadable copy of it changes nothing.
+  if (!read.ok) return unreadable(read, "hinweis", say(TEXT.standardUsed, figure));
+  const standard = new Dec(figure.value);
+  if (read.value.eq(standard)) return [];
+  const lessDemanding = DEMANDS_MORE_WHEN[key] === "higher" ? read.value.lt(standard) : read.value.gt(standard);
+  const quantity = QUANTITY_OF_UNIT[figure.unit];
+  const soll = quantity(standard);
+  const ist = quantity(read.value);
+  return [
+    finding(PARAMETER_DEVIATION, lessDemanding ? "verstoss" : "hinweis", say(TEXT.deviation, { figure: nameOf(figure), soll, ist, lessDemanding }), soll, ist, read),
+  ];
+}
+
+/** The findings about the workbook's Parameter sheet, reported under the pseudo-Quartier "Parameter". */
+export function parameterFindings(plan: WorkbookPlan): Finding[] {
+  const found = FIGURE_KEYS.flatMap((key) => {
+    const read = plan.parameters[key];
+    return read ? figureFindings(key, read) : [];
+  });
+  // Without a readable increase the pay can only be checked without one: a lower bound, so never "erfüllt" because of it.
+  if (plan.tariffIncrease) found.push(...unreadable(plan.tariffIncrease, "verstoss", TEXT.noTariffIncrease));
+  if (plan.baseYear) {
+    const escalates = !(plan.tariffIncrease === undefined || (plan.tariffIncrease.ok && plan.tariffIncrease.value.isZero()));
+    found.push(...unreadable(plan.baseYear, escalates ? "verstoss" : "hinweis", TEXT.firstPlanYear));
+  }
+  return found;
+}
+
+/** The tariff increase the pay reference grows with: the workbook's, else none. */
+export function tariffOf(plan: WorkbookPlan): RuleContext["tariff"] {
+  return {
+    increase: plan.tariffIncrease?.ok ? plan.tariffIncrease.value : new Dec(0),
+    baseYear: plan.baseYear?.ok ? plan.baseYear.value : null,
+  };
+}
