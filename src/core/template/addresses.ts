@@ -1,16 +1,8 @@
 /** A1 addresses and sheet references, as Excel writes them in formulas and defined names. */
+import { columnLetters, parseCellAddress as parsePosition } from "../workbook";
 
-/** 1 → "A", 27 → "AA". */
-export function columnLetter(col: number): string {
-  let n = col;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 1 → "A", 27 → "AA" (the A1 helpers of the workbook snapshot, under the template's name). */
+export const columnLetter = columnLetters;
 
 export function cellAddress(row: number, col: number): string {
   return columnLetter(col) + row;
@@ -41,12 +33,11 @@ export function sheetReference(sheet: string, address: string): string {
   return `${quoteSheetName(sheet)}!${address}`;
 }
 
-/** "AB12" → { row: 12, col: 28 }. */
+/** "AB12" → { row: 12, col: 28 }; throws for anything else (the template writes only such addresses). */
 export function parseCellAddress(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
-  if (!m) throw new Error(`Keine Zelladresse: ${address}`);
-  const col = [...m[1]].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), col };
+  const position = parsePosition(address);
+  if (!position) throw new Error(`Keine Zelladresse: ${address}`);
+  return position;
 }
 
 /** Every cell address of a range ("B12:B14" → B12, B13, B14), row by row. */

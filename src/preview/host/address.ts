@@ -2,6 +2,7 @@
  * A1 addresses and rectangles of cells, as Excel spells them. Rows and columns are zero-based
  * inside the host; addresses are what Office.js shows ("'QM Nord'!B2:D2", "Parameter!A:A").
  */
+import { columnIndex as coreColumnIndex, columnLetters as coreColumnLetters } from "../../core/workbook";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -16,21 +17,14 @@ export interface Rect {
 
 export const WHOLE_SHEET: Rect = { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS };
 
+/** Zero-based column → letters (0 → "A"); the core's A1 helpers count from 1. */
 export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return coreColumnLetters(col + 1);
 }
 
+/** Letters → zero-based column ("A" → 0). */
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return coreColumnIndex(letters) - 1;
 }
 
 export function cellAddress(row: number, col: number, absolute = false): string {
