@@ -1,3 +1,4 @@
+import { runInProcess } from "./runInProcess";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,7 +6,6 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PruefenJson } from "../../src/cli/commands/pruefen";
-import { main } from "../../src/cli/main";
 import { buildTemplate, richtwerteOf } from "../../src/core/template";
 import {
   completeSheet,
@@ -29,22 +29,7 @@ function file(name: string, data: Buffer | string): string {
   return path;
 }
 
-/** Runs the command line in this process; returns exit code and what it wrote. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(["node", "qm-planer", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runInProcess;
 
 async function runJson(...args: string[]): Promise<{ code: number; json: PruefenJson; stderr: string }> {
   const r = await run("pruefen", "--json", ...args);

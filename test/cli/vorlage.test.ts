@@ -1,3 +1,4 @@
+import { runInProcess } from "./runInProcess";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, promises as fsPromises, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -5,7 +6,6 @@ import { promisify } from "node:util";
 import JSZip from "jszip";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { main } from "../../src/cli/main";
 import { writeFileSafely } from "../../src/cli/xlsx/writeFileSafely";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures");
@@ -23,21 +23,7 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the command line in-process, capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(["node", "qm-planer", ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const run = runInProcess;
 
 function csv(dir: string, text: string, name = "quartiere.csv"): string {
   const file = path.join(dir, name);
