@@ -6,14 +6,17 @@
  * - the document settings (`Office.context.document.settings`), which travel with the file
  *   also when it has no Parameter sheet.
  * Figures found in neither are the standard's. Loading and saving also hand the figures to the
- * QM.* functions (`setActiveParameters`), so the next recalculation uses them.
+ * QM.* functions (`setActiveParameters`) and, when that changes what they compute with, ask for
+ * a full calculation: QM.* cells depend on the figures only through the functions' state, not
+ * on any cell, so without it they would show the old figures until edited.
  *
- * Two `context.sync()` calls per load or save, whatever the number of figures.
+ * Round trips, whatever the number of figures: two per load (three when the figures changed),
+ * two per save; one to start watching the user's edits.
  */
 import { Dec } from "../core/decimal";
 import { parameterName } from "../core/names";
 import { defaultParameters, FIGURE_KEYS, FigureKey, Parameters } from "../core/standard";
-import { setActiveParameters } from "../functions/activeParameters";
+import { activeParameters, setActiveParameters } from "../functions/activeParameters";
 
 /** Key of the figures in the document settings. */
 export const SETTINGS_KEY = "QM-Planer.Parameter";
@@ -26,6 +29,8 @@ export interface WorkbookParameters {
   source: ParameterSource;
   /** The sheet of the named cells, when source is "sheet". */
   sheet?: string;
+  /** That sheet's id, which names it in change events also after a rename. */
+  sheetId?: string;
 }
 
 /** A figure as an exact decimal string, or undefined if the value is no non-negative finite number. */
@@ -70,7 +75,7 @@ function namedCells(names: Excel.NamedItemCollection): NamedCell[] {
     if (key === undefined || item.type !== Excel.NamedItemType.range) continue;
     const range = item.getRange();
     range.load(["values"]);
-    range.worksheet.load("name");
+    range.worksheet.load(["name", "id"]);
     cells.push({ key, range });
   }
   return cells;
@@ -86,42 +91,72 @@ async function readNamedCells(context: Excel.RequestContext): Promise<NamedCell[
   return cells;
 }
 
-/** The workbook's figures: named cells over settings over the standard. Two syncs. */
+/**
+ * Hands the figures to the QM.* functions. True when they differ from those the functions
+ * computed with so far, i.e. when the QM.* cells need a full calculation. Throws (and changes
+ * nothing) if a figure is no decimal number.
+ */
+function handToFunctions(parameters: Parameters): boolean {
+  const before = activeParameters();
+  setActiveParameters(parameters);
+  const after = activeParameters();
+  return FIGURE_KEYS.some((key) => !before[key].eq(after[key]));
+}
+
+/** The workbook's figures: named cells over settings over the standard. Two syncs, three when they changed. */
 export async function loadWorkbookParameters(): Promise<WorkbookParameters> {
-  const result = await Excel.run(async (context) => {
+  return Excel.run(async (context) => {
     const cells = await readNamedCells(context);
     const stored = settingsParameters();
     const parameters: Parameters = { ...defaultParameters(), ...stored };
-    let sheet: string | undefined;
+    let sheet: Excel.Worksheet | undefined;
     for (const { key, range } of cells) {
       const value = figureValue(range.values[0]?.[0]);
       if (value === undefined) continue;
       parameters[key] = value;
-      sheet = range.worksheet.name;
+      sheet = range.worksheet;
+    }
+    if (handToFunctions(parameters)) {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
     }
     const source: ParameterSource = sheet !== undefined ? "sheet" : Object.keys(stored).length > 0 ? "settings" : "standard";
-    return { parameters, source, sheet };
+    return { parameters, source, sheet: sheet?.name, sheetId: sheet?.id };
   });
-  setActiveParameters(result.parameters);
-  return result;
 }
 
 /** Stores the figures in the named cells (where the workbook has them) and in the settings. Two syncs. */
 export async function saveWorkbookParameters(parameters: Parameters): Promise<WorkbookParameters> {
   // Validated before anything is written, so a bad figure leaves the workbook as it was.
-  setActiveParameters(parameters);
+  handToFunctions(parameters);
   const sheet = await Excel.run(async (context) => {
     const names = context.workbook.names;
     names.load("items/name,items/type");
     await context.sync();
     const cells = namedCells(names);
     for (const { key, range } of cells) range.values = [[Number(parameters[key])]];
-    // QM.* cells depend on the figures only through the functions' state, not on any cell:
-    // without a full calculation they would show the old figures until edited.
+    // Always, also when the functions had these figures already: cells computed before may
+    // still show older ones (e.g. from a copy of the file computed elsewhere).
     context.workbook.application.calculate(Excel.CalculationType.full);
     await context.sync();
-    return cells[0]?.range.worksheet.name;
+    return cells[0]?.range.worksheet;
   });
   await saveSettings(parameters);
-  return { parameters: { ...parameters }, source: sheet !== undefined ? "sheet" : "settings", sheet };
+  return { parameters: { ...parameters }, source: sheet !== undefined ? "sheet" : "settings", sheet: sheet?.name, sheetId: sheet?.id };
+}
+
+/**
+ * Calls `onEdit` with the worksheet's id whenever a person changes cells of any sheet (not
+ * when this add-in writes), so figures typed straight into the Parameter sheet can be picked
+ * up. Registered on the worksheet collection rather than on the Parameter sheet, because that
+ * sheet may be created (by "Vorlage erstellen") only after the pane started. The handler
+ * itself makes no round trip. One sync.
+ */
+export async function watchUserEdits(onEdit: (worksheetId: string) => void): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async (event) => {
+      if (event.triggerSource !== "ThisLocalAddin") onEdit(event.worksheetId);
+    });
+    await context.sync();
+  });
 }

@@ -25,6 +25,11 @@ const hostOnReady = host.Office.onReady.bind(host.Office);
 // A failed sample must not keep the pane from starting: it then runs on an empty workbook.
 host.Office.onReady = (callback) => ready.catch(() => undefined).then(() => hostOnReady(callback));
 
+// The bar's link to the workbook open now is marked as the current page.
+for (const link of document.querySelectorAll<HTMLAnchorElement>(".preview-bar a")) {
+  if (link.search === window.location.search) link.setAttribute("aria-current", "page");
+}
+
 // For the end-to-end tests and for curious developers in the console.
 (window as unknown as { qmPreview: unknown }).qmPreview = { host };
 

@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useMemo, useState } from "react";
+import { ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import {
   Caption1,
   FluentProvider,
@@ -12,11 +12,9 @@ import {
 } from "@fluentui/react-components";
 import type { Language } from "../core/format";
 import { RAHMENSTANDARD } from "../core/standard";
-import type { WorkbookParameters } from "../excel/parameters";
 import type { TaskpaneActions } from "./actions";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { TaskStatus } from "./components/TaskStatus";
-import { useTask } from "./components/useTask";
+import { ErrorMessage } from "./components/ErrorMessage";
 import type { MessageKey } from "./i18n";
 import { i18nFor, I18nProvider } from "./i18nContext";
 import { PANE_INTERACTIVE_MARK } from "./marks";
@@ -25,6 +23,7 @@ import { CheckTab } from "./tabs/CheckTab";
 import { CompareTab } from "./tabs/CompareTab";
 import { ParametersTab } from "./tabs/ParametersTab";
 import { TemplateTab } from "./tabs/TemplateTab";
+import type { WorkbookParameterStore } from "./workbookParameters";
 import { defaultParameters } from "../core/standard";
 
 const useStyles = makeStyles({
@@ -33,6 +32,8 @@ const useStyles = makeStyles({
   titles: { display: "flex", flexDirection: "column" },
   language: { minWidth: "7.5em" },
   tabs: { flexWrap: "wrap" },
+  // Narrower than Fluent's default, so the five tabs fit on one line of Excel's pane in English too.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -41,37 +42,37 @@ export type TabId = (typeof TAB_IDS)[number];
 
 export interface AppProps {
   actions: TaskpaneActions;
+  /** The workbook's figures, loaded at the runtime's startup and kept current (`workbookParameters.ts`). */
+  parameterStore: WorkbookParameterStore;
   /** From Office's display language; the user may switch in the pane. */
   initialLanguage: Language;
   /** Tells the host (Office, the preview) the language chosen in the pane. */
   onLanguageChange?: (lang: Language) => void;
 }
 
-export function App({ actions, initialLanguage, onLanguageChange }: AppProps) {
+export function App({ actions, parameterStore, initialLanguage, onLanguageChange }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("budget");
-  const [workbookParameters, setWorkbookParameters] = useState<WorkbookParameters>();
-  const loadTask = useTask();
+  // The workbook's own figures, so the calculator, template and comparison compute as the workbook does.
+  const { loaded, error } = useSyncExternalStore(parameterStore.subscribe, parameterStore.state);
   const i18n = useMemo(() => i18nFor(lang), [lang]);
   const { t } = i18n;
 
-  // The workbook's own figures, so the calculator and the custom functions compute as the workbook does.
   useEffect(() => {
     // The moment the pane can be used; `npm run bench` reads it in the browser preview.
     // (Optional call: not every webview Office uses, nor jsdom, has the User Timing API.)
     performance.mark?.(PANE_INTERACTIVE_MARK);
-    void loadTask.run(() => actions.loadParameters()).then((p) => p && setWorkbookParameters(p));
-    // Once per pane: later loads are the user's (Parameter tab).
   }, []);
 
-  const parameters = workbookParameters?.parameters ?? defaultParameters();
+  const parameters = loaded?.parameters ?? defaultParameters();
   const panels: Record<TabId, ReactNode> = {
     budget: <BudgetTab parameters={parameters} actions={actions} />,
     check: <CheckTab actions={actions} />,
-    template: <TemplateTab parameters={parameters} actions={actions} />,
+    // A new template brings a Parameter sheet: read it, so edits there are followed from now on.
+    template: <TemplateTab parameters={parameters} actions={actions} onCreated={parameterStore.reload} />,
     compare: <CompareTab parameters={parameters} actions={actions} />,
-    parameters: <ParametersTab loaded={workbookParameters} actions={actions} onLoaded={setWorkbookParameters} />,
+    parameters: <ParametersTab loaded={loaded} actions={actions} onLoaded={parameterStore.set} />,
   };
 
   return (
@@ -98,10 +99,10 @@ export function App({ actions, initialLanguage, onLanguageChange }: AppProps) {
               <option value="en">{t("app.language.en")}</option>
             </Select>
           </header>
-          <TaskStatus task={loadTask} />
+          {error !== undefined && <ErrorMessage error={error} onDismiss={parameterStore.dismissError} />}
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={t("app.tabs")} size="small">
             {TAB_IDS.map((id) => (
-              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
+              <Tab key={id} className={styles.tab} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
                 {t(`tab.${id}` as MessageKey)}
               </Tab>
             ))}

@@ -19,6 +19,8 @@ export interface BudgetActions {
 export interface ParameterActions {
   loadParameters(): Promise<WorkbookParameters>;
   saveParameters(parameters: Parameters): Promise<WorkbookParameters>;
+  /** Calls `onEdit` with the sheet's id whenever a person edits cells (so figures typed into the Parameter sheet are seen). */
+  watchUserEdits(onEdit: (worksheetId: string) => void): Promise<void>;
 }
 
 export interface CompareActions {

@@ -1,17 +1,28 @@
 import type { Language } from "../core/format";
 import { isQmInputError } from "../core/errors";
+import { TemplateWriteError } from "../excel/writeTemplate";
 import type { Translate } from "./i18n";
 
+/** An error raised by Excel itself (`OfficeExtension.Error`: a string `code` and `debugInfo`). */
+function isExcelError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === "string" && "debugInfo" in error;
+}
+
 /**
- * The text shown for a failed action. Input errors of the core carry their own German and
- * English message; errors from Excel (OfficeExtension.Error and the like) are shown with
- * what Excel said, so the user never sees a blank pane or a silent failure.
+ * The text shown for a failed action, so the user never sees a blank pane or a silent failure:
+ * - input errors of the core carry their own German and English message;
+ * - the add-in's own refusals (a dictionary message, a template that cannot be written) are
+ *   shown as they are;
+ * - what Excel refused is shown with what Excel said ("Excel meldet: …");
+ * - anything else is a defect, and says so, with its technical text.
  */
 export function errorText(error: unknown, lang: Language, t: Translate): string {
   if (isQmInputError(error)) return lang === "en" ? error.messageEn : error.message;
   if (error instanceof UserMessage) return t(error.key, error.params);
+  if (error instanceof TemplateWriteError) return error.message;
+  if (isExcelError(error)) return t("error.excel", { message: error.message });
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  return message ? t("error.excel", { message }) : t("error.unknown");
+  return message ? t("error.unexpected", { message }) : t("error.unknown");
 }
 
 /** An error whose text is a dictionary message (e.g. a validation problem found in the pane). */

@@ -1,11 +1,48 @@
-import { parseGermanNumber } from "../core/format";
+import { Dec } from "../core/decimal";
+import { formatNumber, Language, parseGermanNumber } from "../core/format";
 
 /** What a number field holds: nothing, a number, or text that is no number. */
 export type NumberField = { kind: "empty" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
 
-/** Reads a field as users type numbers ("12.345", "2,5", "1.5"). */
-export function readNumberField(text: string): NumberField {
+/**
+ * A number as English speakers type it ("12,345.67", "2.5"), as a canonical decimal string.
+ * A comma before groups of exactly three digits separates thousands; a comma before other
+ * digits ("2,5") is read as a decimal comma, as someone used to German spelling types it.
+ */
+function parseEnglishNumber(text: string): string | undefined {
+  const s = text.trim().replace(/\s|\u00a0|€/g, "");
+  let canonical: string;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) canonical = s.replace(/,/g, "");
+  else if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) canonical = s;
+  else if (/^[-+]?\d+,\d+$/.test(s)) canonical = s.replace(",", ".");
+  else return undefined;
+  return new Dec(canonical).toFixed();
+}
+
+/** Reads a field as users type numbers in the pane's language: German "12.345" and "2,5", English "12,345" and "2.5". */
+export function readNumberField(text: string, lang: Language): NumberField {
   if (text.trim() === "") return { kind: "empty" };
-  const canonical = parseGermanNumber(text);
+  const canonical = lang === "en" ? parseEnglishNumber(text) : parseGermanNumber(text);
   return canonical === undefined ? { kind: "invalid", text } : { kind: "number", value: Number(canonical) };
+}
+
+/** What a person typed into a number field, and in which language — "3.600" means 3600 in German, 3.6 in English. */
+export interface TypedNumber {
+  text: string;
+  lang: Language;
+}
+
+/** The typed value, read in the language it was typed in. */
+export function readTyped(typed: TypedNumber): NumberField {
+  return readNumberField(typed.text, typed.lang);
+}
+
+/**
+ * The typed text as the field shows it in `lang`: a number typed in the other language is
+ * spelled anew ("3.600" ↔ "3,600", the same value); anything else stays exactly as typed.
+ */
+export function shownText(typed: TypedNumber, lang: Language): string {
+  if (typed.lang === lang) return typed.text;
+  const field = readTyped(typed);
+  return field.kind === "number" ? formatNumber(field.value, lang, 10) : typed.text;
 }

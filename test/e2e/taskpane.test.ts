@@ -160,7 +160,9 @@ test(
     await pane.getByRole("button", { name: "Quartiere einlesen" }).click();
     const table = pane.getByRole("table", { name: "Vergleich" });
     await table.waitFor();
-    await expect(table.getByRole("row").count()).resolves.toBe(4);
+    // The template's three Quartiere (the reader may also recognise the Budget block on Tabelle1 as a plan).
+    const names = await table.locator("tbody th").evaluateAll((cells) => cells.map((c) => c.querySelector("span")?.textContent));
+    expect(names).toEqual(expect.arrayContaining(["Nordstadt", "Altstadt", "Hafenviertel"]));
     await expect(pane.getByRole("img", { name: "Gesamtbudget je Einwohner" }).count()).resolves.toBe(1);
     await expect(table.getByRole("row", { name: /Altstadt/ }).textContent()).resolves.toContain("4.300");
     await screenshot("vergleich");
@@ -168,14 +170,44 @@ test(
   STEP_TIMEOUT,
 );
 
+/** The text the grid shows for the first cell of a defined name, on the sheet it refers to. */
+async function namedCellText(name: string): Promise<string | null> {
+  const nameBox = workbook.getByRole("textbox", { name: "Namenfeld" });
+  await nameBox.fill(name);
+  await nameBox.press("Enter");
+  const first = (await nameBox.inputValue()).split(":")[0];
+  return workbook.locator(`td[data-address="${first}"]`).textContent();
+}
+
 test(
-  "Parameter: the workbook's figures, read from its Parameter sheet",
+  "Parameter: the workbook's figures; saved in the pane or typed into the sheet, the QM.* cells and the Richtwerte follow",
   async () => {
     await pane.getByRole("tab", { name: "Parameter" }).click();
-    await pane.getByRole("button", { name: "Aus der Arbeitsmappe laden" }).click();
+    // Read at startup from the template's Parameter sheet, without pressing "laden".
     await pane.getByText(/benannte Zellen im Blatt „Parameter“/).waitFor();
     await expect(pane.locator('[data-figure="materialCostPerFte"]').inputValue()).resolves.toBe("3.500");
+
+    await pane.locator('[data-figure="materialCostPerFte"]').fill("4.000");
+    await pane.getByRole("button", { name: "In der Arbeitsmappe speichern" }).click();
+    await pane.getByText("Gespeichert. Die QM-Funktionen rechnen jetzt mit diesen Werten.").waitFor();
     await screenshot("parameter");
+    // The template's native formula: 1,5 VbE (typed above) × 4.000 € on QM Altstadt.
+    await workbook.getByRole("tab", { name: "QM Altstadt" }).click();
+    await expect(namedCellText("Richtwert_Sachkosten")).resolves.toBe("6.000,00 €");
+    // The live =QM.SACHKOSTEN(B2) of the Budget step: 2,5 VbE × 4.000 €.
+    await workbook.getByRole("tab", { name: "Tabelle1" }).click();
+    await expect(workbook.locator('td[data-address="B6"]').textContent()).resolves.toBe("10.000,00 €");
+
+    // Typed straight into the Parameter sheet: the pane and the QM.* cells follow.
+    await workbook.getByRole("tab", { name: "Parameter" }).click();
+    const nameBox = workbook.getByRole("textbox", { name: "Namenfeld" });
+    await nameBox.fill("Sachkosten_je_VbE");
+    await nameBox.press("Enter");
+    await page.keyboard.type("4200");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-figure="materialCostPerFte"]')?.value === "4.200");
+    await workbook.getByRole("tab", { name: "Tabelle1" }).click();
+    await expect(workbook.locator('td[data-address="B6"]').textContent()).resolves.toBe("10.500,00 €");
   },
   STEP_TIMEOUT,
 );
@@ -187,6 +219,10 @@ test(
     await pane.getByRole("tab", { name: "Check" }).click();
     await pane.getByRole("heading", { name: "Findings" }).waitFor();
     await expect(pane.getByRole("button", { name: "Remove highlights" }).count()).resolves.toBe(1);
+    // The findings of the check above, now in English; the rule id stays.
+    const finding = pane.locator('[data-rule="personal.mindest_vbe"]');
+    await expect(finding.textContent()).resolves.toContain("1.5 FTE are planned, the standard requires at least 2 FTE.");
+    await expect(finding.textContent()).resolves.toContain("personal.mindest_vbe");
     await expect(pane.getByRole("combobox", { name: "Language" }).inputValue()).resolves.toBe("en");
     await screenshot("english");
   },

@@ -35,18 +35,33 @@ describe("the workbook's parameters on the simulated host", () => {
     expect(host.syncCount()).toBeLessThanOrEqual(2);
   });
 
-  it("are read from the Parameter sheet's named cells in two syncs, and the functions use them", async () => {
+  it("are read from the Parameter sheet's named cells in two syncs (a third recalculates when they changed), and the functions use them", async () => {
     open(WITH_PARAMETER_SHEET);
     host.resetSyncCount();
     const loaded = await loadWorkbookParameters();
-    expect(host.syncCount()).toBe(2);
+    // Two to read, a third for the full calculation: the figures differ from the standard's.
+    expect(host.syncCount()).toBe(3);
     expect(loaded.source).toBe("sheet");
     expect(loaded.sheet).toBe("Parameter");
+    expect(loaded.sheetId).toBe(host.workbook.findSheet("Parameter")!.id);
     expect(loaded.parameters).toEqual({ ...defaultParameters(), materialCostPerFte: "3600" });
     expect(activeParameters().materialCostPerFte.toString()).toBe("3600");
 
     host.workbook.setCellFromUser("QM Nord", "A1", "=QM.SACHKOSTEN(2)");
     expect(host.workbook.cellView(host.workbook.findSheet("QM Nord")!, 0, 0).value).toBe(7200);
+
+    // Read again unchanged: nothing to recalculate.
+    host.resetSyncCount();
+    await loadWorkbookParameters();
+    expect(host.syncCount()).toBe(2);
+  });
+
+  it("recalculate QM.* cells computed before the workbook's figures were loaded", async () => {
+    open({ ...WITH_PARAMETER_SHEET, sheets: { ...WITH_PARAMETER_SHEET.sheets, "QM Nord": { A1: "=QM.SACHKOSTEN(2)" } } });
+    const sheet = host.workbook.findSheet("QM Nord")!;
+    expect(host.workbook.cellView(sheet, 0, 0).value).toBe(7000);
+    await loadWorkbookParameters();
+    expect(host.workbook.cellView(sheet, 0, 0).value).toBe(7200);
   });
 
   it("are saved into the named cells and the document settings, and found again when the file is reopened", async () => {
@@ -55,7 +70,7 @@ describe("the workbook's parameters on the simulated host", () => {
     host.resetSyncCount();
     const saved = await saveWorkbookParameters(changed);
     expect(host.syncCount()).toBe(2);
-    expect(saved).toEqual({ parameters: changed, source: "sheet", sheet: "Parameter" });
+    expect(saved).toEqual({ parameters: changed, source: "sheet", sheet: "Parameter", sheetId: host.workbook.findSheet("Parameter")!.id });
     expect(host.workbook.cellView(host.workbook.findSheet("Parameter")!, 2, 1).value).toBe(3700);
     expect(host.workbook.settings.get(SETTINGS_KEY)).toEqual(changed);
 

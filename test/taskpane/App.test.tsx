@@ -4,6 +4,8 @@ import { createRoot, Root } from "react-dom/client";
 import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { defaultParameters } from "../../src/core/standard";
+import { startWorkbookParameters } from "../../src/taskpane/workbookParameters";
+import { SimulatedOfficeError } from "../../src/preview/host";
 
 // React's act() needs to know it runs in a test.
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -21,6 +23,7 @@ function actions(overrides: Partial<TaskpaneActions> = {}): TaskpaneActions {
     insertBudget: never,
     loadParameters: () => Promise.resolve({ parameters: defaultParameters(), source: "standard" }),
     saveParameters: never,
+    watchUserEdits: () => Promise.resolve(),
     readWorkbookPlan: never,
     check: never,
     selectCell: never,
@@ -45,7 +48,7 @@ async function render(a: TaskpaneActions, lang: "de" | "en" = "de"): Promise<voi
   container = document.createElement("div");
   document.body.appendChild(container);
   root = createRoot(container);
-  await act(async () => root.render(<App actions={a} initialLanguage={lang} />));
+  await act(async () => root.render(<App actions={a} parameterStore={startWorkbookParameters(a)} initialLanguage={lang} />));
 }
 
 afterEach(() => {
@@ -63,11 +66,11 @@ describe("the task pane app", () => {
   it("opens English when Office runs in English", async () => {
     await render(actions(), "en");
     const tabs = tabNames();
-    expect(tabs).toEqual(["Budget", "Check", "Template", "Comparison", "Parameters"]);
+    expect(tabs).toEqual(["Budget", "Check", "Template", "Compare", "Parameters"]);
   });
 
   it("shows a failing Excel call in an alert instead of a blank pane", async () => {
-    await render(actions({ loadParameters: () => Promise.reject(new Error("Die Arbeitsmappe ist gesperrt.")) }));
+    await render(actions({ loadParameters: () => Promise.reject(new SimulatedOfficeError("AccessDenied", "Die Arbeitsmappe ist gesperrt.")) }));
     const alert = container.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain("Excel meldet: Die Arbeitsmappe ist gesperrt.");
     expect(container.querySelector('[role="tablist"]')).not.toBeNull();

@@ -31,7 +31,16 @@ export function BarChart({ title, bars, reference }: { title: string; bars: read
             {bar.label.length > 16 ? bar.label.slice(0, 15) + "…" : bar.label}
           </text>
           <rect x={LABEL_WIDTH} y={5} width={scale(bar.value)} height={ROW - 10} rx={2} fill={tokens.colorBrandBackground} />
-          <text x={LABEL_WIDTH + scale(bar.value) + 4} y={ROW / 2 + 4} fontSize="11" fill={tokens.colorNeutralForeground2}>
+          {/* A halo in the background colour keeps the value readable where the reference line crosses it. */}
+          <text
+            x={LABEL_WIDTH + scale(bar.value) + 4}
+            y={ROW / 2 + 4}
+            fontSize="11"
+            fill={tokens.colorNeutralForeground2}
+            stroke={tokens.colorNeutralBackground1}
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
             {bar.text}
           </text>
         </g>

@@ -1,12 +1,13 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Field } from "@fluentui/react-components";
-import { errorText } from "../errors";
+import { Field, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
 import { useI18n } from "../i18nContext";
+import { ErrorMessage } from "./ErrorMessage";
+import { useScrolledIntoView } from "./useScrolledIntoView";
 import type { Message } from "../i18n";
 import type { Task } from "./useTask";
 
 /** Progress while a task runs, its error in a MessageBar after it failed, or a success note. */
 export function TaskStatus({ task, success }: { task: Task; success?: Message }) {
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   if (task.busy) {
     const p = task.progress;
     const value = p && p.total > 0 ? p.done / p.total : undefined;
@@ -16,27 +17,17 @@ export function TaskStatus({ task, success }: { task: Task; success?: Message })
       </Field>
     );
   }
-  if (task.error !== undefined) {
-    return (
-      <MessageBar intent="error" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-          {errorText(task.error, lang, t)}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button size="small" onClick={task.clearError}>
-            {t("error.dismiss")}
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
-  if (success) {
-    return (
-      <MessageBar intent="success" role="status">
-        <MessageBarBody>{t(success.key, success.params)}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (task.error !== undefined) return <ErrorMessage error={task.error} onDismiss={task.clearError} />;
+  if (success) return <SuccessMessage message={success} />;
   return null;
+}
+
+function SuccessMessage({ message }: { message: Message }) {
+  const { t } = useI18n();
+  const ref = useScrolledIntoView<HTMLDivElement>();
+  return (
+    <MessageBar ref={ref} intent="success" role="status">
+      <MessageBarBody>{t(message.key, message.params)}</MessageBarBody>
+    </MessageBar>
+  );
 }

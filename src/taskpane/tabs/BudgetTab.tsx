@@ -24,7 +24,7 @@ import { useTask } from "../components/useTask";
 import { UserMessage } from "../errors";
 import type { Message } from "../i18n";
 import { useI18n } from "../i18nContext";
-import { NumberField, readNumberField } from "../numberInput";
+import { NumberField, readTyped, shownText, TypedNumber } from "../numberInput";
 
 const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "start", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
@@ -44,12 +44,12 @@ interface Computed {
   invalid?: { field: FieldKey; error: QmInputError };
 }
 
-function compute(texts: Record<FieldKey, string>, parameters: Parameters): Computed {
+function compute(typed: Record<FieldKey, TypedNumber>, parameters: Parameters): Computed {
   const fields = {
-    residents: readNumberField(texts.residents),
-    fte: readNumberField(texts.fte),
-    salaryPerFte: readNumberField(texts.salaryPerFte),
-    roomCosts: readNumberField(texts.roomCosts),
+    residents: readTyped(typed.residents),
+    fte: readTyped(typed.fte),
+    salaryPerFte: readTyped(typed.salaryPerFte),
+    roomCosts: readTyped(typed.roomCosts),
   };
   if (fields.residents.kind !== "number" || Object.values(fields).some((f) => f.kind === "invalid")) return { fields };
   const value = (f: NumberField) => (f.kind === "number" ? f.value : undefined);
@@ -71,8 +71,12 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
   const { lang, t } = useI18n();
   const task = useTask();
   const [success, setSuccess] = useState<Message>();
-  const [texts, setTexts] = useState<Record<FieldKey, string>>({ residents: "", fte: "", salaryPerFte: "", roomCosts: "" });
-  const computed = useMemo(() => compute(texts, parameters), [texts, parameters]);
+  // As typed, with the language typed in: a switch of language keeps each value (see shownText).
+  const [typed, setTyped] = useState<Record<FieldKey, TypedNumber>>(() => {
+    const empty = { text: "", lang };
+    return { residents: empty, fte: empty, salaryPerFte: empty, roomCosts: empty };
+  });
+  const computed = useMemo(() => compute(typed, parameters), [typed, parameters]);
 
   const validation = (key: FieldKey): string | undefined => {
     const f = computed.fields[key];
@@ -88,10 +92,10 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
         <Input
           className={styles.input}
           inputMode="decimal"
-          value={texts[key]}
+          value={shownText(typed[key], lang)}
           onChange={(_, data) => {
             setSuccess(undefined);
-            setTexts((prev) => ({ ...prev, [key]: data.value }));
+            setTyped((prev) => ({ ...prev, [key]: { text: data.value, lang } }));
           }}
         />
       </Field>

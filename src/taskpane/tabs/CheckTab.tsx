@@ -171,7 +171,8 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
                 <Button
                   appearance="subtle"
                   className={mergeClasses(styles.finding, f.schwere === "hinweis" && styles.hint, selected === f && styles.selected)}
-                  aria-label={f.zelle ? t("check.goto", { rule: f.regel, cell: cellName(f.zelle) }) : undefined}
+                  // A tooltip, not an aria-label: screen readers read the finding itself.
+                  title={f.zelle ? t("check.goto", { cell: cellName(f.zelle) }) : undefined}
                   aria-pressed={selected === f}
                   data-rule={f.regel}
                   onClick={() => select(f)}
@@ -186,7 +187,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
                       {f.jahr !== null ? ` · ${t("check.year", { year: f.jahr })}` : ""}
                     </Caption1>
                   </span>
-                  <Text>{f.meldung}</Text>
+                  <Text>{lang === "en" ? f.messageEn : f.meldung}</Text>
                   <span className={styles.figures}>
                     {f.soll && <Caption1>{`${t("check.expected")}: ${formatQuantity(f.soll, lang)}`}</Caption1>}
                     {f.ist && <Caption1>{`${t("check.actual")}: ${formatQuantity(f.ist, lang)}`}</Caption1>}

@@ -20,6 +20,8 @@ import { averageOf, compareNeighbourhoods } from "../compare/comparison";
 
 const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // An amount never breaks at its sign ("-1.750,00 €" stays on one line).
+  amount: { whiteSpace: "nowrap" },
   below: { color: tokens.colorPaletteRedForeground1 },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   th: {
@@ -98,9 +100,9 @@ export function CompareTab({ parameters, actions }: { parameters: Parameters; ac
                     <Caption1 block>{`${num(e.residents)} ${t("compare.residents")}`}</Caption1>
                     <Caption1 block>{euro(e.total)}</Caption1>
                   </th>
-                  <td className={mergeClasses(styles.td, styles.number)}>{euro(e.perResident)}</td>
+                  <td className={mergeClasses(styles.td, styles.number, styles.amount)}>{euro(e.perResident)}</td>
                   <td className={mergeClasses(styles.td, styles.number)}>{num(e.ftePerThousand)}</td>
-                  <td className={mergeClasses(styles.td, styles.number, e.deviation?.isNegative() && styles.below)}>{euro(e.deviation)}</td>
+                  <td className={mergeClasses(styles.td, styles.number, styles.amount, e.deviation?.isNegative() && styles.below)}>{euro(e.deviation)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../core/format";
 import { defaultParameters, FIGURE_KEYS, FigureKey, Parameters, RAHMENSTANDARD } from "../../core/standard";
@@ -6,10 +6,9 @@ import type { WorkbookParameters } from "../../excel/parameters";
 import type { ParameterActions } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
-import { UserMessage } from "../errors";
 import type { Message } from "../i18n";
 import { useI18n } from "../i18nContext";
-import { readNumberField } from "../numberInput";
+import { readNumberField, shownText, TypedNumber } from "../numberInput";
 import type { Language } from "../../core/format";
 
 const useStyles = makeStyles({
@@ -17,25 +16,26 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-type Texts = Record<FigureKey, string>;
-
-function textsOf(parameters: Parameters, lang: Language): Texts {
-  const out = {} as Texts;
-  for (const key of FIGURE_KEYS) out[key] = formatNumber(parameters[key], lang, 10);
-  return out;
+/**
+ * A figure the user typed but has not saved, with the workbook's value it replaces: when the
+ * workbook's value changes meanwhile (someone typed into the Parameter sheet), that new value
+ * wins and the draft is dropped; a switch of language keeps it.
+ */
+interface Draft extends TypedNumber {
+  replaces: string;
 }
 
-/** The typed figures as Parameters; throws a UserMessage naming the first bad one. */
-function parametersOf(texts: Texts, lang: Language): Parameters {
-  const out = {} as Parameters;
-  for (const key of FIGURE_KEYS) {
-    const f = readNumberField(texts[key]);
-    const figure = RAHMENSTANDARD.figures[key];
-    if (f.kind !== "number" || f.value < 0)
-      throw new UserMessage("parameters.invalid", { figure: lang === "en" ? figure.nameEn : figure.name, text: texts[key] });
-    out[key] = String(f.value);
-  }
-  return out;
+type Drafts = Partial<Record<FigureKey, Draft>>;
+
+/** A field's figure as a decimal string, or undefined when it is no non-negative number. */
+function figureOf(text: string, lang: Language): string | undefined {
+  const f = readNumberField(text, lang);
+  return f.kind === "number" && f.value >= 0 ? String(f.value) : undefined;
+}
+
+/** "Name (unit)", without repeating a unit the name ends with ("Mindest-VbE", not "Mindest-VbE (VbE)"). */
+function labelOf(name: string, unit: string): string {
+  return name.toLowerCase().endsWith(unit.toLowerCase()) ? name : `${name} (${unit})`;
 }
 
 export function ParametersTab({
@@ -51,13 +51,23 @@ export function ParametersTab({
   const { lang, t } = useI18n();
   const task = useTask();
   const [success, setSuccess] = useState<Message>();
+  const [drafts, setDrafts] = useState<Drafts>({});
   const standard = defaultParameters();
-  const [texts, setTexts] = useState<Texts>(() => textsOf(loaded?.parameters ?? standard, lang));
+  const base = loaded?.parameters ?? standard;
 
-  // Show the workbook's figures whenever they are (re)loaded or the language changes.
-  useEffect(() => {
-    if (loaded) setTexts(textsOf(loaded.parameters, lang));
-  }, [loaded, lang]);
+  const texts = {} as Record<FigureKey, string>;
+  for (const key of FIGURE_KEYS) {
+    const draft = drafts[key];
+    texts[key] = draft && draft.replaces === base[key] ? shownText(draft, lang) : formatNumber(base[key], lang, 10);
+  }
+  const figures = {} as Record<FigureKey, string | undefined>;
+  for (const key of FIGURE_KEYS) figures[key] = figureOf(texts[key], lang);
+  const complete = FIGURE_KEYS.every((key) => figures[key] !== undefined);
+
+  const edit = (key: FigureKey, text: string) => {
+    setSuccess(undefined);
+    setDrafts((prev) => ({ ...prev, [key]: { text, lang, replaces: base[key] } }));
+  };
 
   const sourceText =
     loaded === undefined
@@ -71,15 +81,26 @@ export function ParametersTab({
   const load = async () => {
     setSuccess(undefined);
     const result = await task.run(() => actions.loadParameters());
-    if (result) onLoaded(result);
+    if (result) {
+      setDrafts({});
+      onLoaded(result);
+    }
   };
   const save = async () => {
     setSuccess(undefined);
-    const result = await task.run(() => actions.saveParameters(parametersOf(texts, lang)));
+    if (!complete) return;
+    const result = await task.run(() => actions.saveParameters(figures as Parameters));
     if (result) {
+      setDrafts({});
       onLoaded(result);
       setSuccess({ key: "parameters.saved" });
     }
+  };
+  const enterStandard = () => {
+    setSuccess(undefined);
+    const next: Drafts = {};
+    for (const key of FIGURE_KEYS) next[key] = { text: formatNumber(standard[key], lang, 10), lang, replaces: base[key] };
+    setDrafts(next);
   };
 
   return (
@@ -91,26 +112,30 @@ export function ParametersTab({
           const figure = RAHMENSTANDARD.figures[key];
           const changed = loaded !== undefined && loaded.parameters[key] !== standard[key];
           const hint = t("parameters.standard", { value: formatNumber(standard[key], lang, 10) }) + (changed ? ` · ${t("parameters.changed")}` : "");
+          const invalid = figures[key] === undefined;
           return (
-            <Field key={key} label={`${lang === "en" ? figure.nameEn : figure.name} (${t(`unit.${figure.unit}`)})`} hint={hint}>
+            <Field
+              key={key}
+              label={labelOf(lang === "en" ? figure.nameEn : figure.name, t(`unit.${figure.unit}`))}
+              hint={invalid ? undefined : hint}
+              validationMessage={invalid ? t("parameters.invalid", { text: texts[key] }) : undefined}
+              validationState={invalid ? "error" : "none"}
+            >
               <Input
                 inputMode="decimal"
                 value={texts[key]}
                 data-figure={key}
-                onChange={(_, data) => {
-                  setSuccess(undefined);
-                  setTexts((prev) => ({ ...prev, [key]: data.value }));
-                }}
+                onChange={(_, data) => edit(key, data.value)}
               />
             </Field>
           );
         })}
       </div>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={task.busy} onClick={save}>
+        <Button appearance="primary" disabled={task.busy || !complete} onClick={save}>
           {t("parameters.save")}
         </Button>
-        <Button disabled={task.busy} onClick={() => setTexts(textsOf(standard, lang))}>
+        <Button disabled={task.busy} onClick={enterStandard}>
           {t("parameters.reset")}
         </Button>
         <Button disabled={task.busy} onClick={load}>

@@ -37,7 +37,7 @@ function textOfRows(rows: readonly (readonly unknown[])[]): string {
 
 type Parsed = { kind: "empty" } | { kind: "plan"; plan: TemplatePlan } | { kind: "error"; error: unknown };
 
-export function TemplateTab({ parameters, actions }: { parameters: Parameters; actions: TemplateActions }) {
+export function TemplateTab({ parameters, actions, onCreated }: { parameters: Parameters; actions: TemplateActions; onCreated: () => void }) {
   const styles = useStyles();
   const { lang, t } = useI18n();
   const task = useTask();
@@ -76,7 +76,10 @@ export function TemplateTab({ parameters, actions }: { parameters: Parameters; a
     if (parsed.kind !== "plan") return;
     setResult(undefined);
     const r = await task.run((report) => actions.createTemplate(parsed.plan, report));
-    if (r) setResult(r);
+    if (r) {
+      setResult(r);
+      onCreated();
+    }
   };
 
   return (
@@ -94,7 +97,9 @@ export function TemplateTab({ parameters, actions }: { parameters: Parameters; a
           rows={6}
           value={text}
           onChange={(_, data) => {
+            // A new list: the outcome of the last attempt (success or refusal) no longer applies.
             setResult(undefined);
+            task.clearError();
             setText(data.value);
           }}
         />

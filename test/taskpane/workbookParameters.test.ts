@@ -1,0 +1,124 @@
+import { activeParameters, setActiveParameters } from "../../src/functions/activeParameters";
+import { QM_FUNCTIONS } from "../../src/functions/registry";
+import { defaultParameters } from "../../src/core/standard";
+import { excelActions } from "../../src/taskpane/excelActions";
+import { startWorkbookParameters, WorkbookParameterStore } from "../../src/taskpane/workbookParameters";
+import { createSimulatedHost, SimulatedHost } from "../../src/preview/host";
+
+let host: SimulatedHost;
+let restore: () => void;
+
+/** A workbook with the template's named figure cell and a QM.* cell on a Quartier sheet. */
+function open(): void {
+  host = createSimulatedHost({
+    functions: QM_FUNCTIONS,
+    workbook: {
+      sheets: { Parameter: { A3: "Sachkosten je VbE", B3: 4000, A4: "Basisjahr", B4: 2026 }, "QM Nord": { A1: "=QM.SACHKOSTEN(2)" } },
+      names: [{ name: "Sachkosten_je_VbE", ref: "=Parameter!$B$3" }],
+    },
+  });
+  restore = host.install(globalThis);
+}
+
+afterEach(() => {
+  restore();
+  setActiveParameters(defaultParameters());
+});
+
+/** The next change of the store's state. */
+function nextUpdate(store: WorkbookParameterStore): Promise<void> {
+  return new Promise((resolve) => {
+    const off = store.subscribe(() => {
+      off();
+      resolve();
+    });
+  });
+}
+
+/** Lets the host's event handlers (queued as microtasks) and what they start run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+const qmCell = () => host.workbook.cellView(host.workbook.findSheet("QM Nord")!, 0, 0).value;
+
+describe("the workbook's figures in the shared runtime", () => {
+  it("reach the QM.* cells at startup, before anyone opens the Parameter tab", async () => {
+    open();
+    // Computed with the standard's 3.500 € until the runtime has read the workbook.
+    expect(qmCell()).toBe(7000);
+    host.resetSyncCount();
+    const store = startWorkbookParameters(excelActions);
+    await nextUpdate(store);
+    expect(store.state().loaded).toMatchObject({ source: "sheet", sheet: "Parameter", parameters: { materialCostPerFte: "4000" } });
+    expect(activeParameters().materialCostPerFte.toString()).toBe("4000");
+    expect(qmCell()).toBe(8000);
+    // Two syncs to read the named cells, one for the full calculation.
+    expect(host.syncCount()).toBe(3);
+  });
+
+  it("follow a figure typed straight into the Parameter sheet, with a constant number of syncs", async () => {
+    open();
+    const store = startWorkbookParameters(excelActions);
+    await nextUpdate(store);
+
+    host.resetSyncCount();
+    const reloaded = nextUpdate(store);
+    expect(host.workbook.setCellFromUser("Parameter", "B3", "4.200")).toEqual({ ok: true });
+    await reloaded;
+    expect(store.state().loaded?.parameters.materialCostPerFte).toBe("4200");
+    expect(qmCell()).toBe(8400);
+    expect(host.syncCount()).toBe(3);
+
+    // Another cell of the sheet that changes no figure: read again, but nothing to recalculate.
+    host.resetSyncCount();
+    const again = nextUpdate(store);
+    host.workbook.setCellFromUser("Parameter", "B4", "2027");
+    await again;
+    expect(host.syncCount()).toBe(2);
+    expect(qmCell()).toBe(8400);
+  });
+
+  it("cost nothing when a person edits any other sheet", async () => {
+    open();
+    const store = startWorkbookParameters(excelActions);
+    await nextUpdate(store);
+    host.resetSyncCount();
+    let updates = 0;
+    store.subscribe(() => updates++);
+    host.workbook.setCellFromUser("QM Nord", "B1", "12.345");
+    await settle();
+    expect(updates).toBe(0);
+    expect(host.syncCount()).toBe(0);
+  });
+
+  it("are read once for several edits that arrive while a load waits", async () => {
+    open();
+    let loads = 0;
+    const counting = { ...excelActions, loadParameters: () => (loads++, excelActions.loadParameters()) };
+    const watched = startWorkbookParameters(counting);
+    await nextUpdate(watched);
+    expect(loads).toBe(1);
+    await Promise.all([watched.reload(), watched.reload(), watched.reload()]);
+    // Three requests before the load could start: one load.
+    expect(loads).toBe(2);
+    expect(watched.state().loaded?.parameters.materialCostPerFte).toBe("4000");
+  });
+
+  it("show a failed load as the store's error and keep the figures read before", async () => {
+    open();
+    let fail = false;
+    const flaky = {
+      ...excelActions,
+      loadParameters: () => (fail ? Promise.reject(new Error("Die Arbeitsmappe ist gesperrt.")) : excelActions.loadParameters()),
+    };
+    const store = startWorkbookParameters(flaky);
+    await nextUpdate(store);
+    fail = true;
+    await store.reload();
+    expect((store.state().error as Error).message).toBe("Die Arbeitsmappe ist gesperrt.");
+    expect(store.state().loaded?.parameters.materialCostPerFte).toBe("4000");
+    store.dismissError();
+    expect(store.state().error).toBeUndefined();
+  });
+});
