@@ -71,7 +71,9 @@ export async function writeReport(result: CheckResult, checkedAt: Date = new Dat
     range.values = rows;
     sheet.getRange("A1").format.font.bold = true;
     sheet.getRange(`A${headerRow}:${lastColumn}${headerRow}`).format.font.bold = true;
-    range.format.autofitColumns();
+    // Fit the columns to the tables only: the long title and date lines may run over into the
+    // empty cells beside them, but must not widen column A.
+    sheet.getRange(`A3:${lastColumn}${rows.length}`).format.autofitColumns();
     sheet.activate();
     await context.sync();
     return { sheet: name, findings };
