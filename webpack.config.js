@@ -174,6 +174,8 @@ module.exports = async (env, argv) => {
     ],
     devServer: {
       port: DEV_SERVER_PORT,
+      // Development only: reachable from this machine (Excel, the browser), not from the network.
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       // Office loads add-ins over HTTPS only; the certificate is needed for `webpack serve` only.
       server: env.WEBPACK_SERVE ? await devServerHttps() : "https",
