@@ -1,14 +1,18 @@
 /**
  * The task pane clicked through in a real Chromium, on the browser preview: the real pane
  * bundle beside the simulated workbook. One user's session, step by step; each step also saves
- * a screenshot of its tab to docs/screenshots/.
+ * a screenshot of its tab (see SCREENSHOTS).
  */
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import type { Locator, Page } from "playwright-core";
 import { Browser, buildPreview, launchChromium, serveStatic, StaticServer } from "./preview";
 
-const SCREENSHOTS = resolve(__dirname, "../../docs/screenshots");
+/**
+ * Screenshots go to test-output/ on every run, so a test run leaves the repository as it was;
+ * `npm run screenshots` writes them to docs/screenshots/ for the README.
+ */
+const SCREENSHOTS = resolve(__dirname, process.env.QM_SCREENSHOTS === "docs" ? "../../docs/screenshots" : "../../test-output/screenshots");
 const STEP_TIMEOUT = 60_000;
 
 let server: StaticServer;
