@@ -46,3 +46,24 @@ export function parseGermanNumber(text: string): string | undefined {
   else return undefined;
   return new Dec(canonical).toFixed();
 }
+
+/**
+ * Parses a number as English speakers type it ("12,345.67", "2.5"), returning a canonical
+ * decimal string, or undefined. A comma before groups of exactly three digits separates
+ * thousands; a comma before other digits ("2,5") is read as a decimal comma, as someone used
+ * to German spelling types it.
+ */
+export function parseEnglishNumber(text: string): string | undefined {
+  const s = text.trim().replace(/\s|\u00a0|€/g, "");
+  let canonical: string;
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) canonical = s.replace(/,/g, "");
+  else if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) canonical = s;
+  else if (/^[-+]?\d+,\d+$/.test(s)) canonical = s.replace(",", ".");
+  else return undefined;
+  return new Dec(canonical).toFixed();
+}
+
+/** Parses a number spelt the way of `lang` (German "12.345" and "2,5", English "12,345" and "2.5"). */
+export function parseNumber(text: string, lang: Language): string | undefined {
+  return lang === "en" ? parseEnglishNumber(text) : parseGermanNumber(text);
+}

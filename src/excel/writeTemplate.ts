@@ -10,7 +10,7 @@
  *   workbook-wide Parameter names (an earlier template), nothing is created and the user is
  *   told to use a new workbook (the new formulas would otherwise read the old figures).
  * - If writing fails, every sheet and name created so far is removed again (two more syncs)
- *   and the failure is reported in German.
+ *   and the failure is reported, in German and English.
  */
 import {
   buildWorkbookModel,
@@ -26,6 +26,7 @@ import {
   WorkbookModel,
 } from "../core/template";
 import { columnLetter } from "../core/template/addresses";
+import { say, Texts, Wording } from "../core/read/texts";
 
 export interface TemplateProgress {
   /** Steps done so far, of `total`. */
@@ -49,13 +50,42 @@ export interface CreateTemplateResult {
   plan: TemplatePlan;
 }
 
-/** A failure the pane shows as it is (German). */
+/** A failure the pane shows as it is: `message` in German, `messageEn` when the pane is English. */
 export class TemplateWriteError extends Error {
-  constructor(message: string) {
+  readonly messageEn: string;
+
+  constructor(message: string, messageEn: string) {
     super(message);
     this.name = "TemplateWriteError";
+    this.messageEn = messageEn;
   }
 }
+
+function refusal(texts: Texts): TemplateWriteError {
+  return new TemplateWriteError(texts.de, texts.en);
+}
+
+/** The workbook has a workbook-wide name of the template already (an earlier template). */
+const NAME_TAKEN: Wording<string> = {
+  de: (name) =>
+    `Die Mappe enthält schon den Namen „${name}“ (wohl aus einer früheren Vorlage). Bitte die Vorlage in einer neuen Mappe anlegen; es wurde nichts geändert.`,
+  en: (name) =>
+    `The workbook already contains the name "${name}" (probably from an earlier template). Please create the template in a new workbook; nothing was changed.`,
+};
+
+/** Writing failed, and everything created was removed again. */
+const ROLLED_BACK: Wording<string> = {
+  de: (reason) => `Die Vorlage konnte nicht angelegt werden (${reason}). Alles bereits Angelegte wurde wieder entfernt.`,
+  en: (reason) => `The template could not be created (${reason}). Everything created so far was removed again.`,
+};
+
+/** Writing failed, and so did removing what was created: the user must look at these sheets. */
+const ROLLBACK_FAILED: Wording<{ reason: string; cleanup: string; sheets: readonly string[] }> = {
+  de: ({ reason, cleanup, sheets }) =>
+    `Die Vorlage konnte nicht angelegt werden (${reason}), und das bereits Angelegte ließ sich nicht ganz entfernen (${cleanup}). Bitte die Blätter ${sheets.map((s) => `„${s}“`).join(", ")} prüfen.`,
+  en: ({ reason, cleanup, sheets }) =>
+    `The template could not be created (${reason}), and what was created so far could not all be removed (${cleanup}). Please check the sheets ${sheets.map((s) => `"${s}"`).join(", ")}.`,
+};
 
 /** Column width in characters → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px). */
 function widthInPoints(chars: number): number {
@@ -192,7 +222,7 @@ async function removeCreated(context: Excel.RequestContext, model: WorkbookModel
 
 /**
  * Creates the planning workbook's sheets in the open workbook. Throws `TemplateInputError`
- * (bad input, before Excel is touched) or `TemplateWriteError` (German, for the pane).
+ * (bad input, before Excel is touched) or `TemplateWriteError` (German and English, for the pane).
  */
 export async function createTemplate(input: TemplateInput, options: CreateTemplateOptions = {}): Promise<CreateTemplateResult> {
   return createTemplateFromPlan(validateTemplateInput(input, options.today), options);
@@ -214,10 +244,7 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
     const model = buildWorkbookModel(plan, existingSheets.items.map((s) => s.name));
     const taken = new Set(existingNames.items.map((n) => n.name.toUpperCase()));
     const clash = model.names.find((n) => n.scope === "workbook" && taken.has(n.name.toUpperCase()));
-    if (clash)
-      throw new TemplateWriteError(
-        `Die Mappe enthält schon den Namen „${clash.name}“ (wohl aus einer früheren Vorlage). Bitte die Vorlage in einer neuen Mappe anlegen; es wurde nichts geändert.`,
-      );
+    if (clash) throw refusal(say(NAME_TAKEN, clash.name));
 
     try {
       queueWorkbook(context, model, progress);
@@ -227,11 +254,9 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
       try {
         await removeCreated(context, model);
       } catch (cleanup) {
-        throw new TemplateWriteError(
-          `Die Vorlage konnte nicht angelegt werden (${messageOf(e)}), und das bereits Angelegte ließ sich nicht ganz entfernen (${messageOf(cleanup)}). Bitte die Blätter ${model.sheets.map((s) => `„${s.name}“`).join(", ")} prüfen.`,
-        );
+        throw refusal(say(ROLLBACK_FAILED, { reason: messageOf(e), cleanup: messageOf(cleanup), sheets: model.sheets.map((s) => s.name) }));
       }
-      throw new TemplateWriteError(`Die Vorlage konnte nicht angelegt werden (${messageOf(e)}). Alles bereits Angelegte wurde wieder entfernt.`);
+      throw refusal(say(ROLLED_BACK, messageOf(e)));
     }
     progress("Fertig");
     return { sheets: model.sheets.map((s) => s.name), renamed: model.renamed, plan };

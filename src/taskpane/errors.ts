@@ -10,16 +10,16 @@ function isExcelError(error: unknown): error is Error & { code: string } {
 
 /**
  * The text shown for a failed action, so the user never sees a blank pane or a silent failure:
- * - input errors of the core carry their own German and English message;
- * - the add-in's own refusals (a dictionary message, a template that cannot be written) are
- *   shown as they are;
+ * - input errors of the core and refusals to write a template carry their own German and
+ *   English message;
+ * - the add-in's own refusals found in the pane are dictionary messages;
  * - what Excel refused is shown with what Excel said ("Excel meldet: …");
  * - anything else is a defect, and says so, with its technical text.
  */
 export function errorText(error: unknown, lang: Language, t: Translate): string {
   if (isQmInputError(error)) return lang === "en" ? error.messageEn : error.message;
   if (error instanceof UserMessage) return t(error.key, error.params);
-  if (error instanceof TemplateWriteError) return error.message;
+  if (error instanceof TemplateWriteError) return lang === "en" ? error.messageEn : error.message;
   if (isExcelError(error)) return t("error.excel", { message: error.message });
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
   return message ? t("error.unexpected", { message }) : t("error.unknown");

@@ -28,6 +28,7 @@ const de = {
   "error.dismiss": "Schließen",
   "common.busy": "Wird ausgeführt …",
   "common.refresh": "Aktualisieren",
+  "common.quoted": "„{text}“",
 
   "line.staffCost": "Personalkosten",
   "line.materialCost": "Sachkosten",
@@ -86,6 +87,7 @@ const de = {
   "check.notes": "{count} Hinweise",
   "check.note": "1 Hinweis",
   "check.none": "Keine Quartiere gefunden.",
+  "check.noPlan": "(keine Quartiersplanung gefunden)",
   "check.findings": "Befunde",
   "check.noFindings": "Keine Befunde – der Plan erfüllt den Standard.",
   "check.expected": "Soll",
@@ -107,6 +109,7 @@ const de = {
 
   "template.intro": "Legt eine Planungsmappe für mehrere Quartiere an: Parameter, ein Blatt je Quartier und Vergleich.",
   "template.neighbourhoods": "Quartiere",
+  "template.header": "Quartier;Einwohner;VbE;Raumkosten",
   "template.neighbourhoods.hint": "Unter der Kopfzeile eine Zeile je Quartier, Werte mit „;“ getrennt. Pflicht sind die Spalten Quartier und Einwohner; VbE, Raumkosten und Gehalt nach Bedarf, in beliebiger Reihenfolge. Aus Excel kopierte Zellen lassen sich direkt einfügen.",
   "template.fromSelection": "Aus Markierung übernehmen",
   "template.fromYear": "Erstes Planjahr",
@@ -157,6 +160,7 @@ const en: Messages = {
   "error.dismiss": "Close",
   "common.busy": "Working …",
   "common.refresh": "Refresh",
+  "common.quoted": "\"{text}\"",
 
   "line.staffCost": "Staff costs",
   "line.materialCost": "Material costs",
@@ -215,6 +219,7 @@ const en: Messages = {
   "check.notes": "{count} notes",
   "check.note": "1 note",
   "check.none": "No neighbourhoods found.",
+  "check.noPlan": "(no neighbourhood plan found)",
   "check.findings": "Findings",
   "check.noFindings": "No findings – the plan meets the standard.",
   "check.expected": "Expected",
@@ -236,7 +241,8 @@ const en: Messages = {
 
   "template.intro": "Creates a planning workbook for several neighbourhoods: parameters, one sheet per neighbourhood and a comparison.",
   "template.neighbourhoods": "Neighbourhoods",
-  "template.neighbourhoods.hint": "Below the header, one line per neighbourhood, values separated by \";\". The header keeps the workbook's German column names: Quartier (name) and Einwohner (residents) are required; VbE (FTE), Raumkosten (room costs) and Gehalt (salary) as needed, in any order. Cells copied from Excel can be pasted directly.",
+  "template.header": "Neighbourhood;Residents;FTE;Room costs",
+  "template.neighbourhoods.hint": "Below the header, one line per neighbourhood, values separated by \";\". The columns Neighbourhood and Residents are required; FTE, Room costs and Salary as needed, in any order (the workbook's German names Quartier, Einwohner, VbE, Raumkosten and Gehalt work too). Numbers in English spelling, such as 12,345 or 2.5. Cells copied from Excel can be pasted directly.",
   "template.fromSelection": "Take from selection",
   "template.fromYear": "First plan year",
   "template.toYear": "Last plan year",

@@ -1,28 +1,12 @@
-import { Dec } from "../core/decimal";
-import { formatNumber, Language, parseGermanNumber } from "../core/format";
+import { formatNumber, Language, parseNumber } from "../core/format";
 
 /** What a number field holds: nothing, a number, or text that is no number. */
 export type NumberField = { kind: "empty" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
 
-/**
- * A number as English speakers type it ("12,345.67", "2.5"), as a canonical decimal string.
- * A comma before groups of exactly three digits separates thousands; a comma before other
- * digits ("2,5") is read as a decimal comma, as someone used to German spelling types it.
- */
-function parseEnglishNumber(text: string): string | undefined {
-  const s = text.trim().replace(/\s|\u00a0|€/g, "");
-  let canonical: string;
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) canonical = s.replace(/,/g, "");
-  else if (/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) canonical = s;
-  else if (/^[-+]?\d+,\d+$/.test(s)) canonical = s.replace(",", ".");
-  else return undefined;
-  return new Dec(canonical).toFixed();
-}
-
 /** Reads a field as users type numbers in the pane's language: German "12.345" and "2,5", English "12,345" and "2.5". */
 export function readNumberField(text: string, lang: Language): NumberField {
   if (text.trim() === "") return { kind: "empty" };
-  const canonical = lang === "en" ? parseEnglishNumber(text) : parseGermanNumber(text);
+  const canonical = parseNumber(text, lang);
   return canonical === undefined ? { kind: "invalid", text } : { kind: "number", value: Number(canonical) };
 }
 

@@ -99,11 +99,17 @@ describe("createTemplate on the simulated Excel host", () => {
 
   test("a workbook that already has the Parameter names is left alone, with a German reason", async () => {
     open({ sheets: { Alt: { A1: 3500 } }, names: [{ name: "Sachkosten_je_VbE", ref: "=Alt!$A$1" }] });
-    await expect(createTemplate({ neighbourhoods: neighbourhoods(2), firstYear: 2026 })).rejects.toThrow(
+    const english =
+      'The workbook already contains the name "Sachkosten_je_VbE" (probably from an earlier template). Please create the template in a new workbook; nothing was changed.';
+    const refused = createTemplate({ neighbourhoods: neighbourhoods(2), firstYear: 2026 });
+    await expect(refused).rejects.toThrow(
       new TemplateWriteError(
         "Die Mappe enthält schon den Namen „Sachkosten_je_VbE“ (wohl aus einer früheren Vorlage). Bitte die Vorlage in einer neuen Mappe anlegen; es wurde nichts geändert.",
+        english,
       ),
     );
+    // The same reason in English, for the pane when Office runs in English.
+    await expect(refused).rejects.toMatchObject({ messageEn: english });
     expect(sheetNames()).toEqual(["Alt"]);
     expect(host.syncCount()).toBe(1);
   });
@@ -121,11 +127,16 @@ describe("createTemplate on the simulated Excel host", () => {
       throw officeError("GeneralException", "Das Diagramm ließ sich nicht anlegen.");
     });
     try {
-      await expect(createTemplate({ neighbourhoods: neighbourhoods(5), firstYear: 2026 })).rejects.toThrow(
+      const failure = createTemplate({ neighbourhoods: neighbourhoods(5), firstYear: 2026 });
+      await expect(failure).rejects.toThrow(
         new TemplateWriteError(
           "Die Vorlage konnte nicht angelegt werden (Das Diagramm ließ sich nicht anlegen.). Alles bereits Angelegte wurde wieder entfernt.",
+          "The template could not be created (Das Diagramm ließ sich nicht anlegen.). Everything created so far was removed again.",
         ),
       );
+      await expect(failure).rejects.toMatchObject({
+        messageEn: "The template could not be created (Das Diagramm ließ sich nicht anlegen.). Everything created so far was removed again.",
+      });
       expect(chart).toHaveBeenCalled();
     } finally {
       chart.mockRestore();

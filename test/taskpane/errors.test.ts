@@ -12,9 +12,11 @@ describe("the text of a failed action", () => {
     expect(text(new SimulatedOfficeError("AccessDenied", "The sheet is protected."), "en")).toBe("Excel reports: The sheet is protected.");
   });
 
-  it("shows the add-in's own refusals as they are", () => {
+  it("shows the add-in's own refusals as they are, in the pane's language", () => {
     const refusal = "Die Mappe enthält schon den Namen „Mindest_VbE“. Bitte die Vorlage in einer neuen Mappe anlegen.";
-    expect(text(new TemplateWriteError(refusal))).toBe(refusal);
+    const refusalEn = 'The workbook already contains the name "Mindest_VbE". Please create the template in a new workbook.';
+    expect(text(new TemplateWriteError(refusal, refusalEn))).toBe(refusal);
+    expect(text(new TemplateWriteError(refusal, refusalEn), "en")).toBe(refusalEn);
     expect(text(new UserMessage("budget.notEmpty", { address: "A1:B10" }))).toContain("A1:B10 ist nicht leer");
   });
 

@@ -9,6 +9,6 @@ export { comparisonTable, COMPARISON_COLUMNS } from "./comparison";
 export type { ComparisonColumnKey, ComparisonRow } from "./comparison";
 export { richtwerteOf, escalatedSalary } from "./figures";
 export { assignSheetNames, excelSafeSheetName, sheetNameKey, MAX_SHEET_NAME_LENGTH } from "./sheetNames";
-export { planFromTable, rowsFromPastedText, TableInputError } from "./table";
+export { pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TableInputError } from "./table";
 export { quoteSheetName, sheetReference } from "./addresses";
 export { cellsOfRange, parseCellAddress, columnLetter } from "./addresses";

@@ -66,19 +66,27 @@ export const TEMPLATE_LIMITS = {
   tariffIncreaseMax: "0.25",
 } as const;
 
+/** An English detail ("no neighbourhood given.") as a sentence of its own, when no prefix comes before it. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** An invalid template input; `index` is the 0-based position of the Quartier it concerns. */
 export class TemplateInputError extends QmInputError {
   readonly index: number | undefined;
   /** The message without the "Quartier n" prefix, for callers that name the row themselves. */
   readonly detail: string;
+  /** The same in English, without the "Neighbourhood n" prefix. */
+  readonly detailEn: string;
 
   constructor(detail: string, detailEn: string, field: string, index?: number, name?: string) {
     const where = index === undefined ? "" : `Quartier ${index + 1}${name ? ` („${name}“)` : ""}: `;
     const whereEn = index === undefined ? "" : `Neighbourhood ${index + 1}${name ? ` ("${name}")` : ""}: `;
-    super("range", field, where + detail, whereEn + detailEn);
+    super("range", field, where + detail, whereEn === "" ? sentence(detailEn) : whereEn + detailEn);
     this.name = "TemplateInputError";
     this.index = index;
     this.detail = detail;
+    this.detailEn = detailEn;
   }
 }
 
@@ -91,14 +99,14 @@ export function defaultPlanYears(today: Date): { firstYear: number; lastYear: nu
 function planYears(input: TemplateInput, today: Date): number[] {
   const firstYear = input.firstYear ?? defaultPlanYears(today).firstYear;
   const lastYear = input.lastYear ?? firstYear + TEMPLATE_LIMITS.defaultYears - 1;
-  for (const [year, label] of [
-    [firstYear, "Das erste Planjahr"],
-    [lastYear, "Das letzte Planjahr"],
+  for (const [year, label, labelEn] of [
+    [firstYear, "Das erste Planjahr", "The first plan year"],
+    [lastYear, "Das letzte Planjahr", "The last plan year"],
   ] as const) {
     if (!Number.isInteger(year) || year < TEMPLATE_LIMITS.yearMin || year > TEMPLATE_LIMITS.yearMax)
       throw new TemplateInputError(
         `${label} muss eine Jahreszahl zwischen ${TEMPLATE_LIMITS.yearMin} und ${TEMPLATE_LIMITS.yearMax} sein (erhalten: ${year}).`,
-        `plan year must be a year between ${TEMPLATE_LIMITS.yearMin} and ${TEMPLATE_LIMITS.yearMax} (got ${year}).`,
+        `${labelEn} must be a year between ${TEMPLATE_LIMITS.yearMin} and ${TEMPLATE_LIMITS.yearMax} (got ${year}).`,
         "Planjahr",
       );
   }

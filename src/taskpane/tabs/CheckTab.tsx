@@ -19,7 +19,7 @@ import { CheckResult, Finding, formatQuantity, summarise } from "../../core/rule
 import type { CheckActions, CheckScope } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
-import type { Message } from "../i18n";
+import { Message, MESSAGES, Translate } from "../i18n";
 import { useI18n } from "../i18nContext";
 
 const useStyles = makeStyles({
@@ -48,6 +48,15 @@ const useStyles = makeStyles({
   figures: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
 });
 
+/**
+ * A Quartier's name as the pane shows it. The check names its result for a workbook without
+ * any plan with a German placeholder (the CLI's and the report's wording); the pane shows it
+ * in its own language.
+ */
+function shownName(name: string, t: Translate): string {
+  return name === MESSAGES.de["check.noPlan"] ? t("check.noPlan") : name;
+}
+
 export function CheckTab({ actions }: { actions: CheckActions }) {
   const styles = useStyles();
   const { lang, t } = useI18n();
@@ -73,7 +82,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
     setSelected(f);
     if (f.zelle) await task.run(() => actions.selectCell(f.zelle!));
   };
-  const sheetList = (sheets: readonly string[]) => sheets.map((s) => `„${s}“`).join(", ");
+  const sheetList = (sheets: readonly string[]) => sheets.map((s) => t("common.quoted", { text: s })).join(", ");
   const highlight = async () => {
     setSuccess(undefined);
     setWarnings([]);
@@ -140,7 +149,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
           <ul className={styles.summary}>
             {summarise(result).map((s, i) => (
               <li key={i} className={styles.summaryItem} data-neighbourhood={s.name}>
-                <Text className={styles.summaryName}>{s.name}</Text>
+                <Text className={styles.summaryName}>{shownName(s.name, t)}</Text>
                 {s.violations === 0 && s.hints === 0 && (
                   <Badge color="success" appearance="tint">
                     {t("check.fulfilled")}
@@ -183,7 +192,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
                     </Badge>
                     <span className={styles.rule}>{f.regel}</span>
                     <Caption1>
-                      {f.quartier}
+                      {shownName(f.quartier, t)}
                       {f.jahr !== null ? ` · ${t("check.year", { year: f.jahr })}` : ""}
                     </Caption1>
                   </span>

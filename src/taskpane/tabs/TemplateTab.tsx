@@ -10,13 +10,13 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { isQmInputError } from "../../core/errors";
-import { formatNumber } from "../../core/format";
+import { formatNumber, Language } from "../../core/format";
 import type { Parameters } from "../../core/standard";
-import { defaultPlanYears, planFromTable, rowsFromPastedText, TemplatePlan } from "../../core/template";
+import { defaultPlanYears, pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TemplatePlan } from "../../core/template";
 import type { TemplateActions, TemplateResult } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
+import { errorText } from "../errors";
 import { useI18n } from "../i18nContext";
 
 const useStyles = makeStyles({
@@ -27,12 +27,10 @@ const useStyles = makeStyles({
   textarea: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-/** The header line the text field starts with, so the expected columns are visible. */
-const HEADER = "Quartier;Einwohner;VbE;Raumkosten";
-
-/** Cells of a selected range as the lines of the text field (`;`-separated). */
-function textOfRows(rows: readonly (readonly unknown[])[]): string {
-  return rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join(";")).join("\n");
+/** The list as typed, pasted or taken from the selection, and the language its numbers are spelt in. */
+interface TypedList {
+  text: string;
+  lang: Language;
 }
 
 type Parsed = { kind: "empty" } | { kind: "plan"; plan: TemplatePlan } | { kind: "error"; error: unknown };
@@ -42,7 +40,10 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
   const { lang, t } = useI18n();
   const task = useTask();
   const defaults = defaultPlanYears(new Date());
-  const [text, setText] = useState(HEADER + "\n");
+  // Until the user writes, the field shows the header line in the pane's language, so the expected columns are visible.
+  const [typed, setTyped] = useState<TypedList>();
+  // After a switch of language the numbers are spelt anew ("12.345" ↔ "12,345"): the same values, read in the new language.
+  const text = typed ? respellPastedText(typed.text, typed.lang, lang) : t("template.header") + "\n";
   const [firstYear, setFirstYear] = useState(String(defaults.firstYear));
   const [lastYear, setLastYear] = useState(String(defaults.lastYear));
   const [result, setResult] = useState<TemplateResult>();
@@ -51,26 +52,22 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
     const rows = rowsFromPastedText(text);
     if (rows.filter((r) => r.some((c) => c !== "")).length < 2) return { kind: "empty" };
     try {
-      return { kind: "plan", plan: planFromTable(rows, { firstYear: Number(firstYear), lastYear: Number(lastYear), parameters }) };
+      return { kind: "plan", plan: planFromTable(rows, { firstYear: Number(firstYear), lastYear: Number(lastYear), parameters, numberLanguage: lang }) };
     } catch (error) {
       return { kind: "error", error };
     }
-  }, [text, firstYear, lastYear, parameters]);
+  }, [text, lang, firstYear, lastYear, parameters]);
 
   const parseMessage =
     parsed.kind === "error"
-      ? isQmInputError(parsed.error)
-        ? lang === "en"
-          ? parsed.error.messageEn
-          : parsed.error.message
-        : String(parsed.error)
+      ? errorText(parsed.error, lang, t)
       : parsed.kind === "plan"
         ? t("template.parsed", { count: parsed.plan.neighbourhoods.length })
         : t("template.neighbourhoods.hint");
 
   const fromSelection = async () => {
     const rows = await task.run(() => actions.readSelection());
-    if (rows) setText(textOfRows(rows));
+    if (rows) setTyped({ text: pastedTextOfRows(rows, lang), lang });
   };
   const create = async () => {
     if (parsed.kind !== "plan") return;
@@ -100,7 +97,7 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
             // A new list: the outcome of the last attempt (success or refusal) no longer applies.
             setResult(undefined);
             task.clearError();
-            setText(data.value);
+            setTyped({ text: data.value, lang });
           }}
         />
       </Field>
