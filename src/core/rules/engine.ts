@@ -75,7 +75,8 @@ function unreadSheet(sheet: string): NeighbourhoodResult {
   return { name, sheet, findings: [workbookFinding(name, say(UNREAD_SHEET, sheet))] };
 }
 
-const NO_PLAN = "(keine Quartiersplanung gefunden)";
+/** Name of the result entry when a workbook or sheet holds no plan at all (the pane translates it). */
+export const NO_PLAN = "(keine Quartiersplanung gefunden)";
 
 const NO_PLAN_FOUND: Wording<string | undefined> = {
   de: (sheet) =>

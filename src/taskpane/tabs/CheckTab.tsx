@@ -15,11 +15,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { cellName } from "../../core/read/cells";
-import { CheckResult, Finding, formatQuantity, summarise } from "../../core/rules";
+import { CheckResult, Finding, formatQuantity, NO_PLAN, summarise } from "../../core/rules";
 import type { CheckActions, CheckScope } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
-import { Message, MESSAGES, Translate } from "../i18n";
+import { Message, Translate } from "../i18n";
 import { useI18n } from "../i18nContext";
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ const useStyles = makeStyles({
  * in its own language.
  */
 function shownName(name: string, t: Translate): string {
-  return name === MESSAGES.de["check.noPlan"] ? t("check.noPlan") : name;
+  return name === NO_PLAN ? t("check.noPlan") : name;
 }
 
 export function CheckTab({ actions }: { actions: CheckActions }) {
