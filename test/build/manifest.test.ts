@@ -113,6 +113,8 @@ describe("manifest.xml", () => {
     expect(resource(runtime.attrs.resid).attrs.DefaultValue).toBe(BASE_URL + "taskpane.html");
     const sets = all(one(root, "Requirements"), "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]);
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
+    // The Office.js calls the add-in makes need ExcelApi 1.14 (triggerSource of worksheet changes).
+    expect(sets).toContainEqual(["ExcelApi", "1.14"]);
   });
 
   test("custom functions: namespace QM, metadata and script from the build", () => {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PruefenJson } from "../../src/cli/commands/pruefen";
+import * as readWorkbook from "../../src/cli/xlsx/readWorkbook";
 import { buildTemplate, richtwerteOf } from "../../src/core/template";
 import {
   completeSheet,
@@ -309,6 +310,26 @@ describe("qm-planer pruefen on many files, some unreadable", () => {
     expect(lines).toHaveLength(6);
     expect(lines[0]).toBe(`Fehler: ${files[1]}: Die Datei ist leer.`);
     expect(stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  it("an unexpected failure while checking one file is that file's error; the others are still checked", async () => {
+    const good = file("d.xlsx", await compliantPlan());
+    const broken = file("e.xlsx", await compliantPlan());
+    const real = readWorkbook.readWorkbookFile;
+    const spy = jest
+      .spyOn(readWorkbook, "readWorkbookFile")
+      .mockImplementation((path: string) => (path === broken ? Promise.reject(new Error("kaputt im Leser")) : real(path)));
+    try {
+      const { code, json, stderr } = await runJson(broken, good);
+      expect(code).toBe(2);
+      expect(json.dateien).toEqual([
+        { datei: broken, fehler: "Unerwarteter Fehler: kaputt im Leser" },
+        expect.objectContaining({ datei: good }),
+      ]);
+      expect(stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("a ZIP of something else that cannot even be opened says what it is", async () => {

@@ -13,7 +13,7 @@ import {
 } from "../../core/rules";
 import { cellName } from "../../core/read/cells";
 import { RAHMENSTANDARD } from "../../core/standard";
-import { EXIT, ExitCode } from "../errors";
+import { describeFailure, EXIT, ExitCode } from "../errors";
 import { numberOption } from "../numbers";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx/readWorkbook";
 
@@ -40,7 +40,9 @@ export async function checkFile(file: string, options: PruefenOptions): Promise<
     return { file, result: checkWorkbook(snapshot, { salaryTolerancePercent: options.toleranz }) };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { file, error: err.message };
-    throw err;
+    // Any other failure (a defect, a file-system error) is this file's alone: the others are
+    // still checked and reported.
+    return { file, error: describeFailure(err).line.replace(/^Fehler: /, "") };
   }
 }
 
