@@ -25,7 +25,7 @@ import {
   validateTemplateInput,
   WorkbookModel,
 } from "../core/template";
-import { columnLetter } from "../core/template/addresses";
+import { cellsOfRange, columnLetter } from "../core/template/addresses";
 import { say, Texts, Wording } from "../core/read/texts";
 
 export interface TemplateProgress {
@@ -93,16 +93,12 @@ function widthInPoints(chars: number): number {
 }
 
 /** Formulas and constants of a sheet as one rectangle from A1, so one write covers the sheet. */
-function grids(sheet: SheetModel): { address: string; formulas: (string | number)[][]; formats: string[][] } {
+function formulaGrid(sheet: SheetModel): { address: string; formulas: (string | number)[][] } {
   const rows = Math.max(...sheet.cells.map((c) => c.row));
   const cols = Math.max(...sheet.cells.map((c) => c.col));
   const formulas = Array.from({ length: rows }, () => Array<string | number>(cols).fill(""));
-  const formats = Array.from({ length: rows }, () => Array<string>(cols).fill("General"));
-  for (const c of sheet.cells) {
-    formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? "=" + c.formula : (c.value ?? "");
-    if (c.numberFormat) formats[c.row - 1][c.col - 1] = c.numberFormat;
-  }
-  return { address: `A1:${columnLetter(cols)}${rows}`, formulas, formats };
+  for (const c of sheet.cells) formulas[c.row - 1][c.col - 1] = c.formula !== undefined ? "=" + c.formula : (c.value ?? "");
+  return { address: `A1:${columnLetter(cols)}${rows}`, formulas };
 }
 
 /** Horizontal runs of neighbouring cells that share a key, as range addresses. */
@@ -142,12 +138,14 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
 
 /** Queues everything of one sheet except its names; protection comes last (it blocks the rest). */
 function queueSheet(ws: Excel.Worksheet, sheet: SheetModel): void {
-  const { address, formulas, formats } = grids(sheet);
-  const all = ws.getRange(address);
+  const { address, formulas } = formulaGrid(sheet);
   // Number formats first: a text cell ("@") keeps "2026.1" or a numeric Quartier name as text.
   // No formula cell carries "@" (the model refuses it), so no formula turns into text.
-  all.numberFormat = formats;
-  all.formulas = formulas;
+  // Written by runs, not as a grid: a grid of "General" for every empty cell would be half of
+  // what is sent to Excel, and Excel on the web limits a request to 5 MB.
+  for (const [format, ranges] of runs(sheet.cells, (c) => c.numberFormat))
+    for (const range of ranges) ws.getRange(range).numberFormat = [cellsOfRange(range).map(() => format)];
+  ws.getRange(address).formulas = formulas;
   for (const { col, width } of sheet.columnWidths) ws.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = widthInPoints(width);
   for (const [style, ranges] of runs(sheet.cells, (c) => c.style))
     for (const range of ranges) applyStyle(ws.getRange(range).format, STYLES[style as StyleKey]);

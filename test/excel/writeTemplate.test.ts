@@ -61,6 +61,10 @@ describe("createTemplate on the simulated Excel host", () => {
     // Projektkosten Richtwert per sheet: max(2 × Einwohner, 5 000).
     expect(valueAt("QM Quartier 1", "B25")).toBe(5000);
     expect(valueAt("QM Quartier 4", "B25")).toBe(2 * (1000 + 3 * 997));
+    // Number formats, written by runs: euros on the Richtwerte, whole numbers on Einwohner.
+    const sheet = host.workbook.findSheet("QM Quartier 4")!;
+    expect(host.workbook.cellView(sheet, 24, 1).text).toBe("7.982,00 €");
+    expect(host.workbook.cellView(sheet, 5, 1).text).toBe("3.991");
   });
 
   test("protected formulas, editable inputs: a new Einwohner count flows into the Richtwerte", async () => {
