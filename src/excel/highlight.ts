@@ -3,14 +3,17 @@
  * exactly those colours again, restoring each cell's own fill as it was.
  *
  * What was added is remembered in the document settings (so it survives closing the pane
- * and travels with the file): per cell the colour set and the fill read before. Removing
- * restores a cell only if it still shows our colour — a fill the user has set since is theirs
- * and stays. Sheets protected against formatting are left alone and named in the result.
+ * and travels with the file): per cell the sheet's id (which, unlike its name, survives a
+ * rename), the colour set and the fill read before. Removing restores a cell only if it still
+ * shows our colour — a fill the user has set since is theirs and stays. Marks on a sheet that
+ * cannot be found are kept and named in the result, never silently dropped. Sheets protected
+ * against formatting are left alone and named in the result.
  *
  * Three `context.sync()` calls per operation, whatever the number of cells: the sheets; the
  * fills and protection; the writes.
  */
 import type { Finding, Severity } from "../core/rules";
+import { saveDocumentSettings } from "./settings";
 
 /** Key of the marks in the document settings. */
 export const MARKS_SETTINGS_KEY = "QM-Planer.Markierungen";
@@ -21,6 +24,9 @@ export const MARK_COLORS: Readonly<Record<Severity, string>> = { verstoss: "#FFC
 type Fill = Excel.CellPropertiesFill;
 
 export interface Mark {
+  /** Worksheet.id of the cell's sheet: stays the same when the sheet is renamed. */
+  sheetId: string;
+  /** The sheet's name when last seen, to name it should the sheet be gone. */
   sheet: string;
   address: string;
   /** The colour we set. */
@@ -43,6 +49,8 @@ export interface UnmarkResult {
   changedByUser: number;
   /** Sheets protected against formatting: their marks remain and can be removed after unprotecting. */
   protectedSheets: string[];
+  /** Sheets no longer in the workbook (named as when last seen): their marks remain. */
+  missingSheets: string[];
 }
 
 const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = {
@@ -51,54 +59,78 @@ const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = {
 
 function storedMarks(): Mark[] {
   const stored: unknown = Office.context.document.settings.get(MARKS_SETTINGS_KEY);
-  return Array.isArray(stored) ? (stored as Mark[]).filter((m) => typeof m?.sheet === "string" && typeof m?.address === "string") : [];
+  return Array.isArray(stored)
+    ? (stored as Mark[]).filter((m) => typeof m?.sheetId === "string" && typeof m?.sheet === "string" && typeof m?.address === "string")
+    : [];
 }
 
 function saveMarks(marks: Mark[]): Promise<void> {
   const settings = Office.context.document.settings;
   if (marks.length > 0) settings.set(MARKS_SETTINGS_KEY, marks);
   else settings.remove(MARKS_SETTINGS_KEY);
-  return new Promise((resolve, reject) =>
-    settings.saveAsync((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "saveAsync")),
-    ),
-  );
+  return saveDocumentSettings();
 }
 
+/** A cell's key: its sheet (id or name) and address. */
 const key = (sheet: string, address: string): string => `${sheet}\u0000${address}`;
 
-interface CellRead {
-  sheet: string;
-  address: string;
+interface CellRead<T> {
+  cell: T;
+  /** Its sheet, with id and name loaded. */
+  sheet: Excel.Worksheet;
   range: Excel.Range;
   fill: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-/**
- * Syncs 1 and 2: which of the sheets exist, their protection, and the current fill of every
- * cell on them. Cells on sheets that no longer exist are left out.
- */
-async function readCells(context: Excel.RequestContext, cells: { sheet: string; address: string }[]): Promise<{ reads: CellRead[]; locked: Set<string> }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
-  const byName = new Map(worksheets.items.map((ws) => [ws.name, ws]));
-  const protections = new Map<string, Excel.WorksheetProtection>();
-  const reads: CellRead[] = [];
-  for (const cell of cells) {
-    const ws = byName.get(cell.sheet);
-    if (!ws) continue;
-    if (!protections.has(cell.sheet)) protections.set(cell.sheet, ws.protection.load("protected,options"));
-    const range = ws.getRange(cell.address);
-    reads.push({ ...cell, range, fill: range.getCellProperties(FILL_OPTIONS) });
-  }
-  await context.sync();
-  const locked = new Set([...protections].filter(([, p]) => p.protected && !p.options.allowFormatCells).map(([sheet]) => sheet));
-  return { reads, locked };
+interface CellReads<T> {
+  reads: CellRead<T>[];
+  /** Cells whose sheet is not in the workbook. */
+  missing: T[];
+  /** Sheets protected against formatting, id → name. */
+  locked: Map<string, string>;
 }
 
-function fillOf(read: CellRead): Fill {
+/**
+ * Syncs 1 and 2: the workbook's sheets, then the protection of those the cells are on and the
+ * current fill of every cell. `sheetOf` gives a cell's sheet as its id or its name (`by`).
+ */
+async function readCells<T extends { address: string }>(
+  context: Excel.RequestContext,
+  cells: readonly T[],
+  by: "id" | "name",
+  sheetOf: (cell: T) => string,
+): Promise<CellReads<T>> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/id,items/name");
+  await context.sync();
+  const sheets = new Map(worksheets.items.map((ws) => [ws[by], ws]));
+  const protections = new Map<string, { name: string; protection: Excel.WorksheetProtection }>();
+  const reads: CellRead<T>[] = [];
+  const missing: T[] = [];
+  for (const cell of cells) {
+    const sheet = sheets.get(sheetOf(cell));
+    if (!sheet) {
+      missing.push(cell);
+      continue;
+    }
+    if (!protections.has(sheet.id)) protections.set(sheet.id, { name: sheet.name, protection: sheet.protection.load("protected,options") });
+    const range = sheet.getRange(cell.address);
+    reads.push({ cell, sheet, range, fill: range.getCellProperties(FILL_OPTIONS) });
+  }
+  await context.sync();
+  const locked = new Map(
+    [...protections].filter(([, p]) => p.protection.protected && !p.protection.options.allowFormatCells).map(([id, p]) => [id, p.name]),
+  );
+  return { reads, missing, locked };
+}
+
+function fillOf(read: CellRead<unknown>): Fill {
   return read.fill.value[0][0].format?.fill ?? {};
+}
+
+/** True when the fill is exactly the one "Markieren" sets: our colour, solid. */
+function showsMark(fill: Fill, applied: string): boolean {
+  return String(fill.color).toUpperCase() === applied.toUpperCase() && fill.pattern === "Solid";
 }
 
 /** Colours the cell of every finding (a Verstoß red, a Hinweis yellow). */
@@ -110,22 +142,26 @@ export async function markFindings(findings: readonly Finding[]): Promise<MarkRe
     const seen = wanted.get(k);
     if (!seen || f.schwere === "verstoss") wanted.set(k, { ...f.zelle, severity: f.schwere });
   }
-  const marks = new Map(storedMarks().map((m) => [key(m.sheet, m.address), m]));
+  const marks = new Map(storedMarks().map((m) => [key(m.sheetId, m.address), m]));
   const outcome = await Excel.run(async (context) => {
-    const { reads, locked } = await readCells(context, [...wanted.values()]);
+    // Findings name their sheets as they are now.
+    const { reads, locked } = await readCells(context, [...wanted.values()], "name", (c) => c.sheet);
     let marked = 0;
     for (const read of reads) {
-      if (locked.has(read.sheet)) continue;
-      const k = key(read.sheet, read.address);
-      const applied = MARK_COLORS[wanted.get(k)!.severity];
-      // A cell marked before keeps its recorded original: what it shows now is our colour.
-      const original = marks.get(k)?.original ?? fillOf(read);
+      if (locked.has(read.sheet.id)) continue;
+      const k = key(read.sheet.id, read.cell.address);
+      const applied = MARK_COLORS[read.cell.severity];
+      const now = fillOf(read);
+      const before = marks.get(k);
+      // A cell still showing our mark keeps its recorded original; any other fill is the
+      // user's own since, and is what removing the marks must bring back.
+      const original = before && showsMark(now, before.applied) ? before.original : now;
       read.range.setCellProperties([[{ format: { fill: { color: applied } } }]]);
-      marks.set(k, { sheet: read.sheet, address: read.address, applied, original });
+      marks.set(k, { sheetId: read.sheet.id, sheet: read.sheet.name, address: read.cell.address, applied, original });
       marked++;
     }
     await context.sync();
-    return { marked, protectedSheets: [...locked] };
+    return { marked, protectedSheets: [...locked.values()] };
   });
   await saveMarks([...marks.values()]);
   return outcome;
@@ -134,21 +170,19 @@ export async function markFindings(findings: readonly Finding[]): Promise<MarkRe
 /** Removes every colour "Markieren" added, restoring the cells' own fills exactly. */
 export async function removeMarks(): Promise<UnmarkResult> {
   const marks = storedMarks();
-  if (marks.length === 0) return { restored: 0, changedByUser: 0, protectedSheets: [] };
-  const byKey = new Map(marks.map((m) => [key(m.sheet, m.address), m]));
+  if (marks.length === 0) return { restored: 0, changedByUser: 0, protectedSheets: [], missingSheets: [] };
   const { kept, ...outcome } = await Excel.run(async (context) => {
-    const { reads, locked } = await readCells(context, marks);
-    const remaining: Mark[] = [];
+    const { reads, missing, locked } = await readCells(context, marks, "id", (m) => m.sheetId);
+    const remaining: Mark[] = [...missing];
     let restored = 0;
     let changedByUser = 0;
     for (const read of reads) {
-      const mark = byKey.get(key(read.sheet, read.address))!;
-      if (locked.has(read.sheet)) {
-        remaining.push(mark);
+      const mark = read.cell;
+      if (locked.has(read.sheet.id)) {
+        remaining.push({ ...mark, sheet: read.sheet.name });
         continue;
       }
-      const now = fillOf(read);
-      if (String(now.color).toUpperCase() !== mark.applied.toUpperCase() || now.pattern !== "Solid") {
+      if (!showsMark(fillOf(read), mark.applied)) {
         changedByUser++;
         continue;
       }
@@ -156,13 +190,9 @@ export async function removeMarks(): Promise<UnmarkResult> {
       restored++;
     }
     await context.sync();
-    return { kept: remaining, restored, changedByUser, protectedSheets: [...locked] };
+    const missingSheets = [...new Set(missing.map((m) => m.sheet))];
+    return { kept: remaining, restored, changedByUser, protectedSheets: [...locked.values()], missingSheets };
   });
   await saveMarks(kept);
   return outcome;
-}
-
-/** True when "Markieren" has coloured cells that are not yet removed. */
-export function hasMarks(): boolean {
-  return storedMarks().length > 0;
 }

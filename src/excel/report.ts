@@ -1,7 +1,8 @@
 /**
  * "Prüfbericht": writes the findings to a new sheet, stamped with the date and the standard's
  * name and version. Never overwrites: when "Prüfbericht" exists the next free name is taken
- * ("Prüfbericht (2)" …). Two `context.sync()` calls: the sheet names, then the whole report.
+ * ("Prüfbericht (2)" …), by the same rules as every sheet QM-Planer adds. Two `context.sync()`
+ * calls: the sheet names, then the whole report.
  *
  * Every cell is written as text (number format "@"), so a Quartier name or message starting
  * with "=" stays text and never becomes a formula.
@@ -9,21 +10,8 @@
 import { SHEETS } from "../core/names";
 import { CheckResult, FINDING_COLUMNS, findingRow, summarise, summaryText } from "../core/rules";
 import { RAHMENSTANDARD } from "../core/standard";
+import { assignSheetNames } from "../core/template/sheetNames";
 import { columnLetters } from "../core/workbook";
-
-/** Excel's limit for sheet names. */
-const MAX_SHEET_NAME = 31;
-
-/** "Prüfbericht", else "Prüfbericht (2)", "Prüfbericht (3)" … — compared as Excel does, ignoring case. */
-export function freeReportName(existing: Iterable<string>, base: string = SHEETS.report): string {
-  const taken = new Set([...existing].map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
 
 /** "25.11.2026" */
 function germanDate(date: Date): string {
@@ -32,12 +20,12 @@ function germanDate(date: Date): string {
 }
 
 /** The report as rows of text: the stamp, a summary per Quartier, then every finding. */
-export function reportRows(result: CheckResult, checkedAt: Date, workbookName?: string): string[][] {
+export function reportRows(result: CheckResult, checkedAt: Date): string[][] {
   const width = FINDING_COLUMNS.length;
   const row = (...cells: string[]): string[] => [...cells, ...Array<string>(width - cells.length).fill("")];
   const rows: string[][] = [
     row("Prüfbericht"),
-    row(`Geprüft am ${germanDate(checkedAt)} nach dem ${RAHMENSTANDARD.name}, Version ${RAHMENSTANDARD.version}${workbookName ? ` – ${workbookName}` : ""}`),
+    row(`Geprüft am ${germanDate(checkedAt)} nach dem ${RAHMENSTANDARD.name}, Version ${RAHMENSTANDARD.version}`),
     row(),
     row("Quartier", "Ergebnis"),
     ...summarise(result).map((s) => row(s.name, summaryText(s))),
@@ -60,7 +48,7 @@ export async function writeReport(result: CheckResult, checkedAt: Date = new Dat
     worksheets.load("items/name");
     await context.sync();
 
-    const name = freeReportName(worksheets.items.map((w) => w.name));
+    const [name] = assignSheetNames([SHEETS.report], worksheets.items.map((w) => w.name)).names;
     const rows = reportRows(result, checkedAt);
     const findings = result.neighbourhoods.reduce((n, q) => n + q.findings.length, 0);
     const lastColumn = columnLetters(FINDING_COLUMNS.length);

@@ -62,7 +62,7 @@ describe("Markieren / Markierungen entfernen", () => {
     expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toHaveLength(5);
 
     host.resetSyncCount();
-    expect(await removeMarks()).toEqual({ restored: 5, changedByUser: 0, protectedSheets: [] });
+    expect(await removeMarks()).toEqual({ restored: 5, changedByUser: 0, protectedSheets: [], missingSheets: [] });
     expect(host.syncCount()).toBeLessThanOrEqual(3);
     expect(sheetsOf(host)).toEqual(before);
     expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toBeUndefined();
@@ -85,9 +85,46 @@ describe("Markieren / Markierungen entfernen", () => {
       context.workbook.worksheets.getItem("QM Nord").getRange("B13").format.fill.color = "#0000FF";
       await context.sync();
     });
-    expect(await removeMarks()).toEqual({ restored: 4, changedByUser: 1, protectedSheets: [] });
+    expect(await removeMarks()).toEqual({ restored: 4, changedByUser: 1, protectedSheets: [], missingSheets: [] });
     expect(fillAt("QM Nord", "B13")).toMatchObject({ fillColor: "#0000FF" });
-    expect(await removeMarks()).toEqual({ restored: 0, changedByUser: 0, protectedSheets: [] });
+    expect(await removeMarks()).toEqual({ restored: 0, changedByUser: 0, protectedSheets: [], missingSheets: [] });
+  });
+
+  it("marking again takes a fill the user has set since as the cell's own, so removing restores that fill", async () => {
+    open();
+    const found = await findings();
+    await markFindings(found);
+    await Excel.run(async (context) => {
+      const nord = context.workbook.worksheets.getItem("QM Nord");
+      nord.getRange("B13").format.fill.color = "#0000FF";
+      // Our colour with another pattern is the user's fill too.
+      nord.getRange("F25").format.fill.pattern = "Gray25";
+      await context.sync();
+    });
+    await markFindings(found);
+    expect(fillAt("QM Nord", "B13")).toMatchObject({ fillColor: MARK_COLORS.verstoss, fillPattern: "Solid" });
+    const removed = await removeMarks();
+    expect(fillAt("QM Nord", "B13")).toMatchObject({ fillColor: "#0000FF", fillPattern: "Solid" });
+    expect(fillAt("QM Nord", "F25")).toMatchObject({ fillColor: MARK_COLORS.verstoss, fillPattern: "Gray25" });
+    expect(removed).toEqual({ restored: 5, changedByUser: 0, protectedSheets: [], missingSheets: [] });
+  });
+
+  it("finds the marks of a sheet renamed in between", async () => {
+    open();
+    const before = sheetsOf(host);
+    await markFindings(await findings());
+    const rename = (from: string, to: string) =>
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(from).name = to;
+        await context.sync();
+      });
+    await rename("QM Nord", "QM Nordost");
+    host.resetSyncCount();
+    expect(await removeMarks()).toEqual({ restored: 5, changedByUser: 0, protectedSheets: [], missingSheets: [] });
+    expect(host.syncCount()).toBeLessThanOrEqual(3);
+    expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toBeUndefined();
+    await rename("QM Nordost", "QM Nord");
+    expect(sheetsOf(host)).toEqual(before);
   });
 
   it("does not touch a sheet protected against formatting, and says so", async () => {
@@ -105,14 +142,15 @@ describe("Markieren / Markierungen entfernen", () => {
     expect(sheetsOf(host)).toEqual(before);
   });
 
-  it("skips the marks of a sheet deleted in between", async () => {
+  it("keeps and names the marks of a sheet deleted in between", async () => {
     open();
     await markFindings(await findings());
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("QM Süd").delete();
       await context.sync();
     });
-    expect(await removeMarks()).toEqual({ restored: 4, changedByUser: 0, protectedSheets: [] });
-    expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toBeUndefined();
+    expect(await removeMarks()).toEqual({ restored: 4, changedByUser: 0, protectedSheets: [], missingSheets: ["QM Süd"] });
+    expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toMatchObject([{ sheet: "QM Süd", address: "B14" }]);
+    expect(await removeMarks()).toEqual({ restored: 0, changedByUser: 0, protectedSheets: [], missingSheets: ["QM Süd"] });
   });
 });

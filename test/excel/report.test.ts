@@ -1,5 +1,7 @@
 import { checkInExcel } from "../../src/excel/readPlan";
-import { freeReportName, writeReport } from "../../src/excel/report";
+import { writeReport } from "../../src/excel/report";
+import { SHEETS } from "../../src/core/names";
+import { assignSheetNames } from "../../src/core/template/sheetNames";
 import { createSimulatedHost, SimulatedHost, WorkbookDescription } from "../../src/preview/host";
 import { templateCells, templateNames } from "../fixtures/pruefen/snapshots";
 
@@ -25,10 +27,20 @@ function cellsOf(sheet: string): Record<string, { value?: unknown; formula?: str
 }
 
 describe("free report names", () => {
+  /** The name writeReport gives its sheet. */
+  const freeReportName = (existing: string[], base: string = SHEETS.report): string => assignSheetNames([base], existing).names[0];
+
   it("never reuse a taken name, ignoring case", () => {
     expect(freeReportName(["QM Nord"])).toBe("Prüfbericht");
     expect(freeReportName(["prüfbericht", "Prüfbericht (2)"])).toBe("Prüfbericht (3)");
     expect(freeReportName(["A".repeat(31)], "A".repeat(31))).toBe("A".repeat(27) + " (2)");
+  });
+
+  it("are what the report sheet is called in the workbook", async () => {
+    open("Nord", { prüfbericht: { A1: "alt" }, "Prüfbericht (2)": { A1: "älter" } });
+    const { result } = await checkInExcel("workbook");
+    expect(await writeReport(result, new Date(2026, 2, 5))).toEqual({ sheet: "Prüfbericht (3)", findings: 2 });
+    expect(cellsOf("Prüfbericht (3)").A1.value).toBe("Prüfbericht");
   });
 });
 
