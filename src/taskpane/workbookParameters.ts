@@ -2,7 +2,8 @@
  * The workbook's figures as the whole shared runtime knows them. Started once Office is ready
  * (`index.tsx`), before and independently of the pane's first render: in the shared runtime the
  * QM.* functions compute with what this loads, also while the pane is closed. It reloads the
- * figures when a person edits the sheet that holds them, and the pane's tabs read it.
+ * figures when a person edits the sheet that holds them (any sheet, while none holds them),
+ * and the pane's tabs read it.
  */
 import type { WorkbookParameters } from "../excel/parameters";
 import type { ParameterActions } from "./actions";
@@ -54,8 +55,12 @@ export function startWorkbookParameters(actions: ParameterActions): WorkbookPara
   void reload();
   actions
     .watchUserEdits((worksheetId) => {
-      // Only edits of the sheet that holds the figures matter; all others cost nothing.
-      if (worksheetId === state.loaded?.sheetId) void reload();
+      // Once figures were read from a sheet, only edits of that sheet matter; all others cost
+      // nothing. Until then (the first load failed, or the workbook had no Parameter sheet and
+      // one may be pasted in from another workbook) any edit may bring them, so any edit reloads;
+      // edits arriving while a load waits share it.
+      const sheetId = state.loaded?.sheetId;
+      if (sheetId === undefined || worksheetId === sheetId) void reload();
     })
     .catch((error: unknown) => update({ ...state, error: error ?? new Error() }));
 

@@ -4,7 +4,7 @@ import { createRoot, Root } from "react-dom/client";
 import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { defaultParameters, Parameters } from "../../src/core/standard";
-import type { WorkbookParameters } from "../../src/excel/parameters";
+import { ParameterSaveError, type WorkbookParameters } from "../../src/excel/parameters";
 import { startWorkbookParameters, WorkbookParameterStore } from "../../src/taskpane/workbookParameters";
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -21,6 +21,8 @@ let container: HTMLDivElement;
 let root: Root;
 let store: WorkbookParameterStore;
 let saved: Parameters[];
+/** What the next save is refused with, if anything. */
+let saveRefusal: ParameterSaveError | undefined;
 
 function actions(): TaskpaneActions {
   const never = () => Promise.reject(new Error("not used in this test"));
@@ -28,6 +30,7 @@ function actions(): TaskpaneActions {
     insertBudget: never,
     loadParameters: () => Promise.resolve(FROM_SHEET),
     saveParameters: (p) => {
+      if (saveRefusal) return Promise.reject(saveRefusal);
       saved.push(p);
       return Promise.resolve({ ...FROM_SHEET, parameters: p });
     },
@@ -45,6 +48,7 @@ function actions(): TaskpaneActions {
 
 beforeEach(async () => {
   saved = [];
+  saveRefusal = undefined;
   container = document.createElement("div");
   document.body.appendChild(container);
   root = createRoot(container);
@@ -116,6 +120,25 @@ describe("the Parameter tab", () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toEqual({ ...defaultParameters(), materialCostPerFte: "3600.5" });
     expect(figure("materialCostPerFte").value).toBe("3,600.5");
+  });
+
+  it("saves a small figure as an exact decimal, which the workbook reads back (not 1e-7)", async () => {
+    await type(figure("dispositionFundPerResident"), "0,0000001");
+    await click(button("In der Arbeitsmappe speichern"));
+    expect(saved).toHaveLength(1);
+    expect(saved[0].dispositionFundPerResident).toBe("0.0000001");
+  });
+
+  it("shows a refused save with its own message, in the pane's language", async () => {
+    saveRefusal = new ParameterSaveError("Im Blatt wird mit einer Formel berechnet: „Sachkosten je VbE“ (Parameter!B3).", 'Computed by a formula on the sheet: "Material cost per FTE" (Parameter!B3).');
+    await type(figure("materialCostPerFte"), "3.700");
+    await click(button("In der Arbeitsmappe speichern"));
+    expect(container.textContent).toContain("Im Blatt wird mit einer Formel berechnet: „Sachkosten je VbE“ (Parameter!B3).");
+    expect(container.textContent).not.toContain("Unerwarteter Fehler");
+    await switchLanguage("en");
+    expect(container.textContent).toContain('Computed by a formula on the sheet: "Material cost per FTE" (Parameter!B3).');
+    // The typed figure is kept for another try.
+    expect(figure("materialCostPerFte").value).toBe("3,700");
   });
 
   it("keeps other edits when a figure changes in the workbook, and shows that figure's new value", async () => {

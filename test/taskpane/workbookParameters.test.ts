@@ -121,4 +121,49 @@ describe("the workbook's figures in the shared runtime", () => {
     store.dismissError();
     expect(store.state().error).toBeUndefined();
   });
+
+  it("are read again on an edit of any sheet after the first load failed", async () => {
+    open();
+    let fail = true;
+    const flaky = {
+      ...excelActions,
+      loadParameters: () => (fail ? Promise.reject(new Error("Die Arbeitsmappe ist gesperrt.")) : excelActions.loadParameters()),
+    };
+    const store = startWorkbookParameters(flaky);
+    await nextUpdate(store);
+    expect(store.state().loaded).toBeUndefined();
+    expect(qmCell()).toBe(7000);
+
+    fail = false;
+    const reloaded = nextUpdate(store);
+    host.workbook.setCellFromUser("QM Nord", "B1", "12.345");
+    await reloaded;
+    expect(store.state()).toEqual({ loaded: expect.objectContaining({ source: "sheet", parameters: expect.objectContaining({ materialCostPerFte: "4000" }) }) });
+    expect(qmCell()).toBe(8000);
+  });
+
+  it("are found in a Parameter sheet added after the start, once a person edits it", async () => {
+    host = createSimulatedHost({ functions: QM_FUNCTIONS, workbook: { sheets: { "QM Nord": { A1: "=QM.SACHKOSTEN(2)" } } } });
+    restore = host.install(globalThis);
+    const store = startWorkbookParameters(excelActions);
+    await nextUpdate(store);
+    expect(store.state().loaded?.source).toBe("standard");
+
+    // A Parameter sheet copied in from another workbook, with its named cell.
+    host.workbook.addSheet("Parameter");
+    host.workbook.addName("Sachkosten_je_VbE", "=Parameter!$B$3");
+    host.resetSyncCount();
+    const reloaded = nextUpdate(store);
+    host.workbook.setCellFromUser("Parameter", "B3", "4.100");
+    await reloaded;
+    expect(store.state().loaded).toMatchObject({ source: "sheet", sheet: "Parameter", parameters: { materialCostPerFte: "4100" } });
+    expect(qmCell()).toBe(8200);
+    expect(host.syncCount()).toBe(3);
+
+    // From now on only that sheet's edits cost a load.
+    host.resetSyncCount();
+    host.workbook.setCellFromUser("QM Nord", "B1", "12.345");
+    await settle();
+    expect(host.syncCount()).toBe(0);
+  });
 });

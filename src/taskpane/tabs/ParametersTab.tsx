@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { formatNumber } from "../../core/format";
 import { defaultParameters, FIGURE_KEYS, FigureKey, Parameters, RAHMENSTANDARD } from "../../core/standard";
-import type { WorkbookParameters } from "../../excel/parameters";
+import { figureValue, type WorkbookParameters } from "../../excel/parameters";
 import type { ParameterActions } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
@@ -27,10 +27,13 @@ interface Draft extends TypedNumber {
 
 type Drafts = Partial<Record<FigureKey, Draft>>;
 
-/** A field's figure as a decimal string, or undefined when it is no non-negative number. */
+/**
+ * A field's figure as an exact decimal string ("0.0000001", not "1e-7"), read as the workbook
+ * reads it, or undefined when it is no non-negative number.
+ */
 function figureOf(text: string, lang: Language): string | undefined {
   const f = readNumberField(text, lang);
-  return f.kind === "number" && f.value >= 0 ? String(f.value) : undefined;
+  return f.kind === "number" ? figureValue(f.value) : undefined;
 }
 
 /** "Name (unit)", without repeating a unit the name ends with ("Mindest-VbE", not "Mindest-VbE (VbE)"). */
