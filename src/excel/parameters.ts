@@ -13,6 +13,7 @@
  * Round trips, whatever the number of figures: two per load (three when the figures changed),
  * two per save (plus saving the settings); one to start watching the user's edits.
  */
+import { saveDocumentSettings } from "./settings";
 import { Dec } from "../core/decimal";
 import { parameterName } from "../core/names";
 import { defaultParameters, FIGURE_KEYS, FigureKey, Parameters, RAHMENSTANDARD } from "../core/standard";
@@ -109,15 +110,6 @@ function settingsParameters(): Partial<Parameters> {
   return out;
 }
 
-/** Writes the settings into the workbook (`set` alone only changes the add-in's copy). */
-function saveSettingsAsync(settings: Office.Settings): Promise<void> {
-  return new Promise((resolve, reject) =>
-    settings.saveAsync((result) =>
-      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "saveAsync")),
-    ),
-  );
-}
-
 /** The settings' figures as they were, to put back: `null` when there were none. */
 type StoredSettings = unknown;
 
@@ -126,7 +118,7 @@ async function restoreSettings(stored: StoredSettings, save: boolean): Promise<v
   const settings = Office.context.document.settings;
   if (stored === null || stored === undefined) settings.remove(SETTINGS_KEY);
   else settings.set(SETTINGS_KEY, stored);
-  if (save) await saveSettingsAsync(settings);
+  if (save) await saveDocumentSettings();
 }
 
 /**
@@ -139,7 +131,7 @@ async function saveSettings(parameters: Parameters): Promise<StoredSettings> {
   const before: StoredSettings = settings.get(SETTINGS_KEY);
   settings.set(SETTINGS_KEY, { ...parameters });
   try {
-    await saveSettingsAsync(settings);
+    await saveDocumentSettings();
   } catch (error) {
     await restoreSettings(before, false);
     const reason = messageOf(error);
