@@ -104,6 +104,7 @@ const de = {
   "check.protectedMark": "Blattschutz: auf {sheets} wurde nichts markiert. Bitte den Blattschutz aufheben und erneut markieren.",
   "check.protectedUnmark": "Blattschutz: die Markierungen auf {sheets} bleiben, bis der Blattschutz aufgehoben ist.",
   "check.changedByUser": "{count} Zellen wurden seit dem Markieren anders gefärbt und bleiben so.",
+  "check.missingSheets": "Die Blätter {sheets} gibt es nicht mehr; ihre Markierungen bleiben gespeichert und werden entfernt, sobald es die Blätter wieder gibt.",
   "check.report": "Prüfbericht",
   "check.reportWritten": "Prüfbericht im Blatt „{sheet}“ geschrieben.",
 
@@ -236,6 +237,7 @@ const en: Messages = {
   "check.protectedMark": "Sheet protection: nothing was highlighted on {sheets}. Please unprotect the sheet and highlight again.",
   "check.protectedUnmark": "Sheet protection: the highlights on {sheets} stay until the sheet is unprotected.",
   "check.changedByUser": "{count} cells were given another fill since highlighting and stay as they are.",
+  "check.missingSheets": "The sheets {sheets} no longer exist; their highlights stay recorded and are removed once the sheets are back.",
   "check.report": "Check report",
   "check.reportWritten": "Check report written to the sheet \"{sheet}\".",
 

@@ -7,15 +7,6 @@ import { defaultParameters } from "../../src/core/standard";
 import { startWorkbookParameters } from "../../src/taskpane/workbookParameters";
 import { SimulatedOfficeError } from "../../src/preview/host";
 
-// React's act() needs to know it runs in a test.
-(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has no layout, hence no ResizeObserver (Fluent's MessageBar watches its width with one).
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
 
 function actions(overrides: Partial<TaskpaneActions> = {}): TaskpaneActions {
   const never = () => Promise.reject(new Error("not used in this test"));

@@ -7,7 +7,6 @@ import type { CheckActions } from "../../src/taskpane/actions";
 import { i18nFor, I18nProvider } from "../../src/taskpane/i18nContext";
 import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
 
-(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const FINDING: Finding = {
   regel: "personal.mindest_vbe",
@@ -26,7 +25,7 @@ let container: HTMLDivElement;
 let root: Root;
 const selected: unknown[] = [];
 
-async function renderChecked(lang: "de" | "en"): Promise<HTMLElement> {
+async function renderChecked(lang: "de" | "en", overrides: Partial<CheckActions> = {}): Promise<HTMLElement> {
   const never = () => Promise.reject(new Error("not used in this test"));
   const actions: CheckActions = {
     check: () => Promise.resolve(RESULT),
@@ -34,6 +33,7 @@ async function renderChecked(lang: "de" | "en"): Promise<HTMLElement> {
     highlight: never,
     removeHighlights: never,
     writeReport: never,
+    ...overrides,
   };
   container = document.createElement("div");
   document.body.appendChild(container);
@@ -84,5 +84,16 @@ describe("a finding in the Prüfen tab", () => {
     await act(async () => finding.click());
     expect(selected).toEqual([{ sheet: "QM Altstadt", address: "B7" }]);
     expect(finding.getAttribute("aria-pressed")).toBe("true");
+  });
+});
+
+describe("removing highlights", () => {
+  it("says which sheets are gone and that their highlights stay recorded", async () => {
+    await renderChecked("de", {
+      removeHighlights: () => Promise.resolve({ restored: 2, changedByUser: 0, protectedSheets: [], missingSheets: ["QM Süd"] }),
+    });
+    const remove = [...container.querySelectorAll("button")].find((b) => b.textContent === "Markierungen entfernen")!;
+    await act(async () => remove.click());
+    expect(container.textContent).toContain("Die Blätter „QM Süd“ gibt es nicht mehr; ihre Markierungen bleiben gespeichert");
   });
 });

@@ -9,13 +9,6 @@ import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { startWorkbookParameters } from "../../src/taskpane/workbookParameters";
 
-(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
 
 const REFUSAL = new TemplateWriteError(
   "Die Mappe enthält schon den Namen „Sachkosten_je_VbE“ (wohl aus einer früheren Vorlage). Bitte die Vorlage in einer neuen Mappe anlegen; es wurde nichts geändert.",

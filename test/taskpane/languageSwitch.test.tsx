@@ -7,13 +7,6 @@ import { defaultParameters, Parameters } from "../../src/core/standard";
 import { ParameterSaveError, type WorkbookParameters } from "../../src/excel/parameters";
 import { startWorkbookParameters, WorkbookParameterStore } from "../../src/taskpane/workbookParameters";
 
-(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
 
 const FROM_SHEET: WorkbookParameters = { parameters: defaultParameters(), source: "sheet", sheet: "Parameter", sheetId: "s1" };
 

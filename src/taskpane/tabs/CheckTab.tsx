@@ -100,6 +100,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
     const notes: Message[] = [];
     if (r.protectedSheets.length > 0) notes.push({ key: "check.protectedUnmark", params: { sheets: sheetList(r.protectedSheets) } });
     if (r.changedByUser > 0) notes.push({ key: "check.changedByUser", params: { count: r.changedByUser } });
+    if (r.missingSheets.length > 0) notes.push({ key: "check.missingSheets", params: { sheets: sheetList(r.missingSheets) } });
     setWarnings(notes);
   };
   const report = async () => {
