@@ -1,8 +1,8 @@
 /**
- * "Prüfen" in Excel: reads the whole workbook into the core's snapshot and checks it. Two
- * `context.sync()` calls whatever the number of sheets: one for the list of sheets and the
- * workbook-wide names, one for every sheet's used range (values and value types), merged
- * areas and sheet-scoped names at once.
+ * "Prüfen" in Excel: reads the workbook (or what a check of the active sheet needs) into the
+ * core's snapshot and checks it. Two `context.sync()` calls whatever the number of sheets: one
+ * for the list of sheets and the workbook-wide names, one for every sheet's used range (values
+ * and value types), merged areas and sheet-scoped names at once.
  *
  * Value types tell an error value (`#DIV/0!`) from a text that merely reads like one; formulas
  * need not be read, Excel has computed every value.
@@ -62,8 +62,25 @@ function nameSnapshot(item: Excel.NamedItem, scope?: string): DefinedNameSnapsho
   return { name: item.name, scope, reference: String(item.formula ?? "").replace(/^=/, "") };
 }
 
-/** Reads every sheet, its merged areas and all names: two syncs. */
-export async function readWorkbookSnapshot(context: Excel.RequestContext): Promise<ExcelSnapshot> {
+/**
+ * The sheets a check of the active sheet needs: that sheet and the sheets the workbook-wide
+ * names point at (the Parameter sheet). Reading only these keeps the answer small in a
+ * workbook with large unrelated sheets (Excel on the web limits a response to 5 MB).
+ */
+function sheetsForActiveCheck(active: string, names: Excel.NamedItemCollection): Set<string> {
+  const wanted = new Set([active]);
+  for (const n of names.items) {
+    const sheet = parseSheetReference(String(n.formula ?? ""))?.sheet;
+    if (sheet !== undefined) wanted.add(sheet);
+  }
+  return wanted;
+}
+
+/**
+ * Reads the sheets (all of them, or with `activeOnly` those a check of the active sheet
+ * needs), their merged areas and all names: two syncs.
+ */
+export async function readWorkbookSnapshot(context: Excel.RequestContext, activeOnly = false): Promise<ExcelSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
@@ -72,7 +89,8 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext): Promi
   active.load("name");
   await context.sync();
 
-  const reads = worksheets.items.map((sheet) => {
+  const wanted = activeOnly ? sheetsForActiveCheck(active.name, names) : undefined;
+  const reads = worksheets.items.filter((sheet) => !wanted || wanted.has(sheet.name)).map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,values,valueTypes");
     const merged = sheet.getRange().getMergedAreasOrNullObject();
@@ -99,7 +117,7 @@ export interface ExcelCheck {
 
 /** The pane's "Prüfen": the active sheet or the whole workbook against the standard. */
 export async function checkInExcel(scope: CheckScope, options: Omit<CheckOptions, "sheet"> = {}): Promise<ExcelCheck> {
-  const { snapshot, activeSheet } = await Excel.run((context) => readWorkbookSnapshot(context));
+  const { snapshot, activeSheet } = await Excel.run((context) => readWorkbookSnapshot(context, scope === "activeSheet"));
   const result = checkWorkbook(snapshot, { ...options, sheet: scope === "activeSheet" ? activeSheet : undefined });
   return { result, activeSheet };
 }

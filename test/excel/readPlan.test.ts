@@ -77,6 +77,17 @@ describe("reading the open workbook", () => {
     ]);
   });
 
+  it("reads for the active sheet only that sheet and the sheets the workbook's names point at, in two syncs", async () => {
+    open(planWorkbook(3));
+    host.resetSyncCount();
+    const { snapshot } = await Excel.run((context) => readWorkbookSnapshot(context as unknown as Excel.RequestContext, true));
+    expect(host.syncCount()).toBe(2);
+    const read = snapshot.sheets.map((s) => s.name);
+    expect(read.sort()).toEqual(["Parameter", "QM Q1"]);
+    expect(read).not.toContain("QM Q2");
+    expect(read).not.toContain("QM Q3");
+  });
+
   it("reads a foreign sheet with merged labels, error values and <script> text as plain values", async () => {
     open({
       sheets: {
