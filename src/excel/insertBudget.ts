@@ -67,16 +67,22 @@ export function budgetBlock(input: BudgetCellsInput, row: number, column: number
   return { formulas, formats };
 }
 
-function isEmptyCell(formula: unknown): boolean {
-  return formula === "" || formula === null || formula === undefined;
+/**
+ * Empty means no formula or constant AND no value: a cell in the spill range of a dynamic
+ * array has no formula of its own but shows a value, and writing there breaks the user's
+ * formula (#SPILL!).
+ */
+function isEmptyCell(formula: unknown, valueType: string): boolean {
+  return (formula === "" || formula === null || formula === undefined) && valueType === "Empty";
 }
 
 export async function insertBudgetAtSelection(input: BudgetCellsInput): Promise<InsertBudgetResult> {
   return Excel.run(async (context) => {
     const target = context.workbook.getSelectedRange().getCell(0, 0).getResizedRange(BUDGET_BLOCK_ROWS - 1, 1);
-    target.load(["address", "formulas", "rowIndex", "columnIndex"]);
+    target.load(["address", "formulas", "valueTypes", "rowIndex", "columnIndex"]);
     await context.sync();
-    if (!target.formulas.every((r) => r.every(isEmptyCell))) return { kind: "notEmpty", address: target.address };
+    const empty = target.formulas.every((row, r) => row.every((formula, c) => isEmptyCell(formula, target.valueTypes[r][c])));
+    if (!empty) return { kind: "notEmpty", address: target.address };
 
     const { formulas, formats } = budgetBlock(input, target.rowIndex, target.columnIndex);
     target.formulas = formulas;
