@@ -3,6 +3,7 @@
  * labels, the standard's names of its requirements and focus areas.
  */
 import { BUDGET_LINES } from "../budget";
+import { FIELDS } from "../inputs";
 import type { PlanLineKey, YesNoKey } from "../plan";
 import { FocusArea, RAHMENSTANDARD, Requirement } from "../standard";
 import { say, Texts } from "./texts";
@@ -10,9 +11,9 @@ import { say, Texts } from "./texts";
 /** The single inputs of a plan. */
 export const FIELD_NAMES = {
   neighbourhood: { de: "Quartier", en: "Neighbourhood" },
-  residents: { de: "Einwohner", en: "Residents" },
-  fte: { de: "VbE", en: "FTE" },
-  roomCosts: { de: "Raumkosten", en: "Room costs" },
+  residents: FIELDS.residents,
+  fte: FIELDS.fte,
+  roomCosts: FIELDS.roomCosts,
   year: { de: "Planjahr", en: "Plan year" },
   years: { de: "Planjahre", en: "Plan years" },
 } as const satisfies Record<string, Texts>;
