@@ -3,29 +3,12 @@ import { act } from "react";
 import { createRoot, Root } from "react-dom/client";
 import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
-import { defaultParameters } from "../../src/core/standard";
+import { stubActions } from "./stubActions";
 import { startWorkbookParameters } from "../../src/taskpane/workbookParameters";
 import { SimulatedOfficeError } from "../../src/preview/host";
 
 
-function actions(overrides: Partial<TaskpaneActions> = {}): TaskpaneActions {
-  const never = () => Promise.reject(new Error("not used in this test"));
-  return {
-    insertBudget: never,
-    loadParameters: () => Promise.resolve({ parameters: defaultParameters(), source: "standard" }),
-    saveParameters: never,
-    watchUserEdits: () => Promise.resolve(),
-    readWorkbookPlan: never,
-    check: never,
-    selectCell: never,
-    highlight: never,
-    removeHighlights: never,
-    writeReport: never,
-    readSelection: never,
-    createTemplate: never,
-    ...overrides,
-  };
-}
+const actions = stubActions;
 
 let container: HTMLDivElement;
 

@@ -1,13 +1,13 @@
 /** @jest-environment jsdom */
 import { act } from "react";
 import { createRoot, Root } from "react-dom/client";
-import { defaultParameters } from "../../src/core/standard";
 import { checkPlan } from "../../src/core/rules";
 import type { TemplatePlan } from "../../src/core/template";
 import { TemplateWriteError } from "../../src/excel/writeTemplate";
 import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { startWorkbookParameters } from "../../src/taskpane/workbookParameters";
+import { stubActions } from "./stubActions";
 
 
 const REFUSAL = new TemplateWriteError(
@@ -21,25 +21,15 @@ let selection: unknown[][];
 let plans: TemplatePlan[];
 
 function actions(): TaskpaneActions {
-  const never = () => Promise.reject(new Error("not used in this test"));
-  return {
-    insertBudget: never,
-    loadParameters: () => Promise.resolve({ parameters: defaultParameters(), source: "standard" }),
-    saveParameters: never,
-    watchUserEdits: () => Promise.resolve(),
-    readWorkbookPlan: never,
+  return stubActions({
     // A workbook without any plan: the check's placeholder name must follow the pane's language.
     check: () => Promise.resolve(checkPlan({ parameters: {}, neighbourhoods: [], unreadSheets: [] })),
-    selectCell: never,
-    highlight: never,
-    removeHighlights: never,
-    writeReport: never,
     readSelection: () => Promise.resolve(selection),
     createTemplate: (plan) => {
       plans.push(plan);
       return Promise.reject(REFUSAL);
     },
-  };
+  });
 }
 
 async function renderApp(lang: "de" | "en"): Promise<void> {

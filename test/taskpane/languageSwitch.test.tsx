@@ -6,6 +6,7 @@ import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { defaultParameters, Parameters } from "../../src/core/standard";
 import { ParameterSaveError, type WorkbookParameters } from "../../src/excel/parameters";
 import { startWorkbookParameters, WorkbookParameterStore } from "../../src/taskpane/workbookParameters";
+import { stubActions } from "./stubActions";
 
 
 const FROM_SHEET: WorkbookParameters = { parameters: defaultParameters(), source: "sheet", sheet: "Parameter", sheetId: "s1" };
@@ -18,25 +19,14 @@ let saved: Parameters[];
 let saveRefusal: ParameterSaveError | undefined;
 
 function actions(): TaskpaneActions {
-  const never = () => Promise.reject(new Error("not used in this test"));
-  return {
-    insertBudget: never,
+  return stubActions({
     loadParameters: () => Promise.resolve(FROM_SHEET),
     saveParameters: (p) => {
       if (saveRefusal) return Promise.reject(saveRefusal);
       saved.push(p);
       return Promise.resolve({ ...FROM_SHEET, parameters: p });
     },
-    watchUserEdits: () => Promise.resolve(),
-    readWorkbookPlan: never,
-    check: never,
-    selectCell: never,
-    highlight: never,
-    removeHighlights: never,
-    writeReport: never,
-    readSelection: never,
-    createTemplate: never,
-  };
+  });
 }
 
 beforeEach(async () => {
