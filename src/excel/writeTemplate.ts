@@ -40,7 +40,16 @@ export interface CreateTemplateOptions {
   onProgress?: (progress: TemplateProgress) => void;
   /** "Today", for the default plan years. */
   today?: Date;
+  /** Largest estimated request per sync, in bytes (tests lower it); see MAX_BATCH_BYTES. */
+  maxBatchBytes?: number;
 }
+
+/**
+ * Excel on the web refuses a request larger than 5 MB. Sheets are sent together while their
+ * estimated size stays below this, so up to about 100 Quartiere × 10 plan years go in one sync
+ * and larger plans in a few, bounded by size, not by the number of Quartiere.
+ */
+export const MAX_BATCH_BYTES = 2_000_000;
 
 export interface CreateTemplateResult {
   /** The sheets created, in order: Parameter, one per Quartier, Vergleich. */
@@ -136,9 +145,17 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
   if (s.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
 }
 
+/**
+ * A rough size of what `queueSheet` sends: the formula grid, the number formats, and an
+ * allowance per cell for the style, protection and format operations.
+ */
+function estimatedBytes(sheet: SheetModel, formulas: (string | number)[][]): number {
+  const formats = sheet.cells.reduce((n, c) => n + (c.numberFormat ? c.numberFormat.length + 3 : 0), 0);
+  return JSON.stringify(formulas).length + formats + 24 * sheet.cells.length;
+}
+
 /** Queues everything of one sheet except its names; protection comes last (it blocks the rest). */
-function queueSheet(ws: Excel.Worksheet, sheet: SheetModel): void {
-  const { address, formulas } = formulaGrid(sheet);
+function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, { address, formulas }: { address: string; formulas: (string | number)[][] }): void {
   // Number formats first: a text cell ("@") keeps "2026.1" or a numeric Quartier name as text.
   // No formula cell carries "@" (the model refuses it), so no formula turns into text.
   // Written by runs, not as a grid: a grid of "General" for every empty cell would be half of
@@ -187,7 +204,13 @@ function localAddress(address: string): string {
   return address.replace(/\$/g, "");
 }
 
-function queueWorkbook(context: Excel.RequestContext, model: WorkbookModel, progress: (message: string) => void): void {
+/** Writes the model: sheets and names first, then the sheets' contents in batches by size. */
+async function sendWorkbook(
+  context: Excel.RequestContext,
+  model: WorkbookModel,
+  progress: (message: string) => void,
+  maxBatchBytes: number,
+): Promise<void> {
   const sheets = new Map<string, Excel.Worksheet>();
   // All sheets and names first, so every formula finds its names and other sheets.
   for (const sheet of model.sheets) sheets.set(sheet.name, context.workbook.worksheets.add(sheet.name));
@@ -197,11 +220,21 @@ function queueWorkbook(context: Excel.RequestContext, model: WorkbookModel, prog
     if (n.scope === "workbook") context.workbook.names.add(n.name, range, n.comment);
     else ws.names.add(n.name, range, n.comment);
   }
+  let pending = 0;
   for (const sheet of model.sheets) {
-    queueSheet(sheets.get(sheet.name) as Excel.Worksheet, sheet);
+    const grid = formulaGrid(sheet);
+    const bytes = estimatedBytes(sheet, grid.formulas);
+    if (pending > 0 && pending + bytes > maxBatchBytes) {
+      await context.sync();
+      pending = 0;
+    }
+    queueSheet(sheets.get(sheet.name) as Excel.Worksheet, sheet, grid);
+    pending += bytes;
     progress(`Blatt „${sheet.name}“ vorbereitet`);
   }
   sheets.get(model.sheets[model.sheets.length - 1].name)?.activate();
+  progress(`${model.sheets.length} Blätter werden an Excel übertragen …`);
+  await context.sync();
 }
 
 function messageOf(e: unknown): string {
@@ -245,9 +278,7 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
     if (clash) throw refusal(say(NAME_TAKEN, clash.name));
 
     try {
-      queueWorkbook(context, model, progress);
-      progress(`${model.sheets.length} Blätter werden an Excel übertragen …`);
-      await context.sync();
+      await sendWorkbook(context, model, progress, options.maxBatchBytes ?? MAX_BATCH_BYTES);
     } catch (e) {
       try {
         await removeCreated(context, model);

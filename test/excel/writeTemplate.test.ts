@@ -151,6 +151,33 @@ describe("createTemplate on the simulated Excel host", () => {
     expect(host.syncCount()).toBe(4);
   });
 
+  test("a large plan goes to Excel in batches by size; the workbook is the same", async () => {
+    open();
+    await createTemplate({ neighbourhoods: neighbourhoods(4), firstYear: 2026 });
+    const oneBatch = host.snapshot();
+    expect(host.syncCount()).toBe(2);
+
+    // A tiny batch size sends every sheet on its own: read, 6 sheets, done.
+    open();
+    await createTemplate({ neighbourhoods: neighbourhoods(4), firstYear: 2026 }, { maxBatchBytes: 1 });
+    expect(host.syncCount()).toBe(7);
+    expect(host.snapshot()).toEqual(oneBatch);
+  });
+
+  test("a failure in a later batch still removes everything created in the earlier ones", async () => {
+    open({ sheets: { "Meine Daten": { A1: "bleibt" } } });
+    const chart = jest.spyOn(chartModel, "addChart").mockImplementation(() => {
+      throw officeError("GeneralException", "Das Diagramm ließ sich nicht anlegen.");
+    });
+    try {
+      await expect(createTemplate({ neighbourhoods: neighbourhoods(3), firstYear: 2026 }, { maxBatchBytes: 1 })).rejects.toThrow(TemplateWriteError);
+    } finally {
+      chart.mockRestore();
+    }
+    expect(sheetNames()).toEqual(["Meine Daten"]);
+    expect([...host.workbook.names.keys()]).toEqual([]);
+  });
+
   test("progress is reported step by step up to the end", async () => {
     open();
     const steps: TemplateProgress[] = [];
