@@ -294,12 +294,13 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
 
 /**
  * The values of the selected range, for "Quartiere aus der Markierung übernehmen": one sync.
- * `planFromTable` (core) reads them; its errors name the row within the selection.
+ * Only the used part of the selection is read, so selecting whole columns does not ask Excel
+ * for a million rows. `planFromTable` (core) reads them; its errors name the row within it.
  */
 export async function readSelectedRows(): Promise<unknown[][]> {
   return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange().load("values");
+    const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true).load("values");
     await context.sync();
-    return range.values;
+    return used.isNullObject ? [] : used.values;
   });
 }

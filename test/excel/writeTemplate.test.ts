@@ -1,7 +1,7 @@
 import { centsString, Dec } from "../../src/core/decimal";
 import { INPUT_NAMES, parameterName, PLAN_NAMES } from "../../src/core/names";
 import { comparisonTable, NeighbourhoodInput, TemplateInputError } from "../../src/core/template";
-import { createTemplate, createTemplateFromPlan, TemplateProgress, TemplateWriteError } from "../../src/excel/writeTemplate";
+import { createTemplate, createTemplateFromPlan, readSelectedRows, TemplateProgress, TemplateWriteError } from "../../src/excel/writeTemplate";
 import { createSimulatedHost, SimulatedHost, WorkbookDescription } from "../../src/preview/host";
 import * as chartModel from "../../src/preview/host/model/objects";
 import { officeError } from "../../src/preview/host/errors";
@@ -190,5 +190,28 @@ describe("createTemplate on the simulated Excel host", () => {
     open();
     const again = await createTemplateFromPlan(plan);
     expect(again.sheets[1]).toBe("QM Quartier 1");
+  });
+});
+
+describe("readSelectedRows", () => {
+  test("reads only the used part of a selection of whole columns, in one sync", async () => {
+    open({ sheets: { Liste: { A1: "Quartier", B1: "Einwohner", A2: "Nord", B2: 12345, A3: "Süd", B3: 3200 } } });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Liste").getRange("A:C").select();
+      await context.sync();
+    });
+    host.resetSyncCount();
+    const rows = await readSelectedRows();
+    expect(host.syncCount()).toBe(1);
+    expect(rows).toEqual([
+      ["Quartier", "Einwohner"],
+      ["Nord", 12345],
+      ["Süd", 3200],
+    ]);
+  });
+
+  test("an empty selection gives no rows", async () => {
+    open({ sheets: { Liste: {} } });
+    expect(await readSelectedRows()).toEqual([]);
   });
 });
