@@ -37,7 +37,8 @@ const lineColumns: ComparisonColumn[] = BUDGET_LINES.filter((l) => l.key !== "to
   key: l.key,
   header: l.de,
   numberFormat: NUMBER_FORMATS.euro,
-  width: 15,
+  // Wide enough for the longest header ("Verfügungsfonds", "Personalkosten") and amounts in the millions.
+  width: 17,
 }));
 
 export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
