@@ -51,7 +51,7 @@ const DECIMAL_TEXT = /^\d+(\.\d+)?(e[+-]?\d{1,3})?$/i;
 /**
  * A figure as an exact decimal string, or undefined if the value is no non-negative finite
  * number of at most 15 significant digits. A number (a cell's value) is read to Excel's 15
- * digits, so `=3500*1.1` is 3850, not 3850.0000000000005; a text (from the settings) must not
+ * digits, so `=0.1*3` is 0.3, not 0.30000000000000004; a text (from the settings) must not
  * need rounding.
  */
 export function figureValue(value: unknown): string | undefined {
