@@ -196,19 +196,23 @@ describe("qm-planer vorlage", () => {
 
     test.each([
       ["EACCES", "writeFile", (out: string) => `Fehler: Keine Berechtigung, „${out}“ zu schreiben.`],
+      ["EACCES", "link", (out: string) => `Fehler: Keine Berechtigung, „${out}“ zu schreiben.`],
       ["EPERM", "rename", (out: string) => `Fehler: Keine Berechtigung, „${out}“ zu schreiben.`],
       ["ENOSPC", "writeFile", (out: string) => `Fehler: Kein Speicherplatz mehr auf dem Datenträger, um „${out}“ zu schreiben.`],
       ["EROFS", "writeFile", (out: string) => `Fehler: „${out}“ liegt auf einem schreibgeschützten Datenträger.`],
+      ["ENOENT", "link", (out: string) => `Fehler: Den Ordner „${path.dirname(out)}“ gibt es nicht.`],
       ["ENOENT", "rename", (out: string) => `Fehler: Den Ordner „${path.dirname(out)}“ gibt es nicht.`],
     ] as const)("%s from %s → the target's path, not the temporary file's; nothing left behind", async (code, call, line) => {
       const dir = folder();
       const out = path.join(dir, "plan.xlsx");
       // The system reports the temporary file (writeFile) or no path at all (ENOSPC on write).
       const temporary = path.join(dir, ".plan.xlsx.0123456789ab.tmp");
-      const err = Object.assign(new Error(`${code}: English text`), { code, errno: -1, syscall: call === "rename" ? "rename" : "open", path: code === "ENOSPC" ? undefined : temporary });
+      const err = Object.assign(new Error(`${code}: English text`), { code, errno: -1, syscall: call === "writeFile" ? "open" : call, path: code === "ENOSPC" ? undefined : temporary });
       const spy = jest.spyOn(fsPromises, call).mockRejectedValueOnce(err);
+      // The rename publishes only with --force; without it a hard link does.
+      const force = call === "rename" ? ["--force"] : [];
       try {
-        const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out);
+        const r = await run("vorlage", path.join(FIXTURES, "quartiere-komma.csv"), "-o", out, ...force);
         expect(r).toEqual({ code: 2, stdout: "", stderr: line(out) + "\n" });
       } finally {
         spy.mockRestore();
