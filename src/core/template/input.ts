@@ -6,6 +6,7 @@
 import { Dec, toCents } from "../decimal";
 import { QmInputError } from "../errors";
 import { isOmitted, parseFte, parseResidents, parseRoomCosts, parseSalary } from "../inputs";
+import { BUILT_IN_PROFILE, FundingShareTexts, ProfileError, shareRatio } from "../profile";
 import { defaultParameters, Parameters, RAHMENSTANDARD } from "../standard";
 
 export interface NeighbourhoodInput {
@@ -29,6 +30,18 @@ export interface TemplateInput {
   tariffIncrease?: string | number;
   /** The figures of the standard to put on the Parameter sheet; default: the standard's own. */
   parameters?: Parameters;
+  /** The funding shares for the Parameter sheet as exact texts ("0.4", "1/3"); default: a third each. */
+  shares?: FundingShareTexts;
+  /** The standard (or city profile) the figures come from, named on the Parameter sheet; default: the built-in one. */
+  standard?: StandardIdentity;
+}
+
+/** What names a standard or a city's profile of it on the Parameter sheet. */
+export interface StandardIdentity {
+  name: string;
+  version: string;
+  /** ISO date. */
+  validFrom: string;
 }
 
 export interface Neighbourhood {
@@ -53,6 +66,8 @@ export interface TemplatePlan {
   parameters: Parameters;
   tariffIncrease: Dec;
   shares: FundingShares;
+  /** The standard the figures come from; absent: the built-in one. */
+  standard?: StandardIdentity;
 }
 
 /** Plausibility limits of a template (not figures of the standard). */
@@ -176,6 +191,31 @@ function neighbourhoodOf(raw: NeighbourhoodInput, index: number, p: Parameters):
   }
 }
 
+/**
+ * The shares as Decimals: exact for decimals, 40 digits for fractions such as 1/3. They must
+ * be shares (a decimal or a fraction) adding up to exactly 1, checked on the exact ratios.
+ */
+function sharesOf(texts: FundingShareTexts): FundingShares {
+  const refuse = (de: string, en: string): TemplateInputError => new TemplateInputError(de, en, "Förderanteile");
+  const ratios = [texts.federal, texts.state, texts.municipal].map((text) => {
+    try {
+      return shareRatio(String(text));
+    } catch (e) {
+      if (e instanceof ProfileError) throw refuse(`Förderanteile: ${e.message}`, `funding shares: ${e.messageEn}`);
+      throw e;
+    }
+  });
+  const denominator = ratios.reduce((p, r) => p * r.denominator, 1n);
+  const numerator = ratios.reduce((sum, r) => sum + (r.numerator * denominator) / r.denominator, 0n);
+  if (numerator !== denominator)
+    throw refuse(
+      `Die Förderanteile ergeben zusammen nicht genau 100 % (${texts.federal}, ${texts.state}, ${texts.municipal}).`,
+      `the funding shares do not add up to exactly 100 % (${texts.federal}, ${texts.state}, ${texts.municipal}).`,
+    );
+  const [federal, state, municipal] = ratios.map((r) => new Dec(r.numerator.toString()).div(r.denominator.toString()));
+  return { federal, state, municipal };
+}
+
 /** Checks a template input and fills in the defaults; throws `TemplateInputError`. */
 export function validateTemplateInput(input: TemplateInput, today: Date = new Date()): TemplatePlan {
   const count = input.neighbourhoods.length;
@@ -205,12 +245,12 @@ export function validateTemplateInput(input: TemplateInput, today: Date = new Da
     seen.set(key, i);
     return n;
   });
-  const third = new Dec(1).div(3);
   return {
     neighbourhoods,
     years,
     parameters,
     tariffIncrease: tariffIncreaseOf(input.tariffIncrease),
-    shares: { federal: third, state: third, municipal: third },
+    shares: sharesOf(input.shares ?? BUILT_IN_PROFILE.shares),
+    ...(input.standard ? { standard: input.standard } : {}),
   };
 }

@@ -32,7 +32,10 @@ export function buildParameterSheet(sheetName: string, plan: TemplatePlan): { sh
     ["Parameter", "Wert", "Einheit", "Name in Formeln", "Quelle"].forEach((h, i) => b.set(row, i + 1, { value: h, style: "header" }));
   };
 
-  b.set(1, 1, { value: `Parameter: ${RAHMENSTANDARD.name}`, style: "title" });
+  // A city's profile is named as such; the built-in standard keeps the cells it always had.
+  const standard = plan.standard ?? RAHMENSTANDARD;
+  const isBuiltIn = standard.name === RAHMENSTANDARD.name;
+  b.set(1, 1, { value: `Parameter: ${standard.name}`, style: "title" });
   b.set(2, 1, {
     value: "Gelbe Zellen sind Eingaben. Eine Änderung hier wirkt auf die Richtwerte aller Quartiersblätter.",
     style: "note",
@@ -118,10 +121,10 @@ export function buildParameterSheet(sheetName: string, plan: TemplatePlan): { sh
   b.set(row, COL.source, { value: `Muss 100 % ergeben (Zeilen ${firstShareRow} bis ${lastShareRow}).`, style: "note" });
   b.highlight(sumCell, `ROUND(${sumCell},6)<>1`, "belowStandard");
   row++;
-  b.set(row, COL.label, { value: "Version des Rahmenstandards" });
-  b.set(row, COL.value, { value: RAHMENSTANDARD.version, numberFormat: NUMBER_FORMATS.text, style: "computed" });
-  named(row, PLANNING_NAMES.standardVersion, "Version des Rahmenstandards, nach der die Vorlage erstellt wurde");
-  b.set(row, COL.source, { value: `gültig ab ${RAHMENSTANDARD.validFrom}`, style: "note" });
+  b.set(row, COL.label, { value: isBuiltIn ? "Version des Rahmenstandards" : "Profil des Rahmenstandards" });
+  b.set(row, COL.value, { value: isBuiltIn ? standard.version : `${standard.name} ${standard.version}`, numberFormat: NUMBER_FORMATS.text, style: "computed" });
+  named(row, PLANNING_NAMES.standardVersion, "Version des Rahmenstandards (oder Profil der Stadt), nach der die Vorlage erstellt wurde");
+  b.set(row, COL.source, { value: isBuiltIn ? `gültig ab ${standard.validFrom}` : `gültig ab ${standard.validFrom}; angepasst aus dem ${RAHMENSTANDARD.name} ${RAHMENSTANDARD.version}`, style: "note" });
 
   b.width(COL.label, 34);
   b.width(COL.value, 14);

@@ -131,9 +131,9 @@ export function planFromTable(rows: readonly (readonly unknown[])[], options: Ta
     });
     lines.push(line);
   }
-  const { firstYear, lastYear, tariffIncrease, parameters } = options;
+  const { firstYear, lastYear, tariffIncrease, parameters, shares, standard } = options;
   try {
-    return validateTemplateInput({ neighbourhoods, firstYear, lastYear, tariffIncrease, parameters }, options.today);
+    return validateTemplateInput({ neighbourhoods, firstYear, lastYear, tariffIncrease, parameters, shares, standard }, options.today);
   } catch (e) {
     if (e instanceof TemplateInputError && e.index !== undefined)
       throw new TableInputError(e.detail, e.detailEn, e.field, lines[e.index]);
