@@ -29,3 +29,16 @@ export const NUMBER_SPELLING_HELP = "Zahlen deutsch: 12.345 oder 2,5 (der Punkt 
 export function numberOption(option: string): (text: string) => number {
   return (text) => parseNumberArgument(text, option);
 }
+
+/**
+ * A commander `argParser` for a German-spelled number that `check` must also accept (a core
+ * rule that throws its German QmInputError). Checked while the options are parsed, so a bad
+ * value is one line before any file is read — not the same error once per file.
+ */
+export function checkedNumberOption(option: string, check: (value: number) => unknown): (text: string) => number {
+  return (text) => {
+    const value = parseNumberArgument(text, option);
+    check(value);
+    return value;
+  };
+}

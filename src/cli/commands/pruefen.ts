@@ -10,11 +10,12 @@ import {
   SEVERITY_LABEL,
   summarise,
   summaryText,
+  toleranceOf,
 } from "../../core/rules";
 import { cellName } from "../../core/read/cells";
 import { RAHMENSTANDARD } from "../../core/standard";
 import { describeFailure, EXIT, ExitCode } from "../errors";
-import { numberOption } from "../numbers";
+import { checkedNumberOption } from "../numbers";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx/readWorkbook";
 
 /**
@@ -99,7 +100,7 @@ export function registerPruefenCommand(program: Command): void {
     .option(
       "--toleranz <prozent>",
       `erlaubte Unterschreitung der Personalkosten unter ${RAHMENSTANDARD.tariff} in Prozent (Vorgabe: 0)`,
-      numberOption("--toleranz"),
+      checkedNumberOption("--toleranz", toleranceOf),
     )
     .addHelpText("after", EXAMPLES)
     .action(async (files: string[], options: PruefenOptions) => {

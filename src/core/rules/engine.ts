@@ -46,7 +46,11 @@ export interface CheckResult {
   neighbourhoods: NeighbourhoodResult[];
 }
 
-function toleranceOf(percent: number | undefined): Dec {
+/**
+ * The allowed shortfall as a fraction; throws a German QmInputError outside 0 to below 100 %.
+ * Exported so that a command line can refuse a bad value before it reads any file.
+ */
+export function toleranceOf(percent: number | undefined): Dec {
   if (percent === undefined) return new Dec(0);
   if (!Number.isFinite(percent) || percent < 0 || percent >= 100)
     throw new QmInputError(
