@@ -8,6 +8,7 @@ import { QmInputError } from "../errors";
 import { isOmitted, parseFte, parseResidents, parseRoomCosts, parseSalary } from "../inputs";
 import { BUILT_IN_PROFILE, FundingShareTexts, ProfileError, shareRatio } from "../profile";
 import { defaultParameters, Parameters, RAHMENSTANDARD } from "../standard";
+import { cleanNeighbourhoodName, neighbourhoodNameKey, neighbourhoodNameProblem } from "./neighbourhoodName";
 
 export interface NeighbourhoodInput {
   name: string;
@@ -111,7 +112,11 @@ export function defaultPlanYears(today: Date): { firstYear: number; lastYear: nu
   return { firstYear, lastYear: firstYear + TEMPLATE_LIMITS.defaultYears - 1 };
 }
 
-function planYears(input: TemplateInput, today: Date): number[] {
+/**
+ * The plan years of an input, checked; throws `TemplateInputError`. Exported so that a caller
+ * can refuse bad years before it reads any file.
+ */
+export function planYears(input: Pick<TemplateInput, "firstYear" | "lastYear">, today: Date = new Date()): number[] {
   const firstYear = input.firstYear ?? defaultPlanYears(today).firstYear;
   const lastYear = input.lastYear ?? firstYear + TEMPLATE_LIMITS.defaultYears - 1;
   for (const [year, label, labelEn] of [
@@ -159,9 +164,11 @@ function tariffIncreaseOf(value: string | number | undefined): Dec {
 }
 
 function neighbourhoodOf(raw: NeighbourhoodInput, index: number, p: Parameters): Neighbourhood {
-  const name = typeof raw.name === "string" ? raw.name.replace(/\s+/g, " ").trim() : "";
+  const name = typeof raw.name === "string" ? cleanNeighbourhoodName(raw.name) : "";
   if (name === "")
     throw new TemplateInputError("Der Name des Quartiers fehlt.", "the name of the neighbourhood is missing.", "Quartier", index);
+  const problem = neighbourhoodNameProblem(name);
+  if (problem) throw new TemplateInputError(problem.de, problem.en, "Quartier", index);
   if (name.startsWith("="))
     throw new TemplateInputError(
       "Der Name darf nicht mit „=“ beginnen (Excel läse ihn als Formel).",
@@ -232,7 +239,7 @@ export function validateTemplateInput(input: TemplateInput, today: Date = new Da
   const seen = new Map<string, number>();
   const neighbourhoods = input.neighbourhoods.map((raw, i) => {
     const n = neighbourhoodOf(raw, i, parameters);
-    const key = n.name.toLocaleLowerCase("de-DE");
+    const key = neighbourhoodNameKey(n.name);
     const first = seen.get(key);
     if (first !== undefined)
       throw new TemplateInputError(
