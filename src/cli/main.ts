@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { version } from "../../package.json";
 import { registerBudgetCommand } from "./commands/budget";
 import { registerPruefenCommand } from "./commands/pruefen";
+import { registerStandardCommand } from "./commands/standard";
 import { registerVorlageCommand } from "./commands/vorlage";
 import { describeFailure, EXIT, isInformationalExit } from "./errors";
 import { createProgram } from "./program";
@@ -13,6 +14,7 @@ import { createProgram } from "./program";
 const COMMANDS: readonly ((program: Command) => void)[] = [
   registerBudgetCommand,
   registerPruefenCommand,
+  registerStandardCommand,
   registerVorlageCommand,
 ];
 
