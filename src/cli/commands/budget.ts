@@ -1,10 +1,12 @@
 import { Command } from "commander";
-import { BUDGET_LINES, BudgetLines, computeBudget } from "../../core/budget";
+import { BUDGET_LINES, BudgetLines, compileParameters, computeBudget } from "../../core/budget";
 import { centsString } from "../../core/decimal";
 import { formatEuro, formatNumber } from "../../core/format";
 import { FIELDS } from "../../core/inputs";
+import { BUILT_IN_PROFILE, StandardProfile } from "../../core/profile";
 import { RAHMENSTANDARD } from "../../core/standard";
 import { NUMBER_SPELLING_HELP, numberOption } from "../numbers";
+import { addStandardOption, loadStandard } from "../standardOption";
 import { formatTable, RULE, TableRow } from "../table";
 
 /** `qm-planer budget`: the budget of one Quartier for one year, as a table or as JSON. */
@@ -15,6 +17,7 @@ interface BudgetOptions {
   raumkosten?: number;
   gehalt?: number;
   json?: boolean;
+  standard?: string;
 }
 
 /**
@@ -37,14 +40,14 @@ const fteText = (fte: BudgetLines["fte"]): string => formatNumber(fte, "de", fte
  * Notes for inputs below the standard. The budget is still computed from them (flagging is
  * the compliance check's job), but whoever reads the table should not take it as compliant.
  */
-export function belowStandardNotes(lines: BudgetLines): string[] {
-  const { minFte, salaryPerFte } = RAHMENSTANDARD.figures;
+export function belowStandardNotes(lines: BudgetLines, profile: StandardProfile = BUILT_IN_PROFILE): string[] {
+  const { minFte, salaryPerFte } = profile.parameters;
   const notes: string[] = [];
-  if (lines.fte.lt(minFte.value))
-    notes.push(`Hinweis: Mit ${fteText(lines.fte)} VbE liegt das Personal unter dem Standard von mindestens ${formatNumber(minFte.value)} VbE.`);
-  if (lines.salaryPerFte.lt(salaryPerFte.value))
+  if (lines.fte.lt(minFte))
+    notes.push(`Hinweis: Mit ${fteText(lines.fte)} VbE liegt das Personal unter dem Standard von mindestens ${formatNumber(minFte)} VbE.`);
+  if (lines.salaryPerFte.lt(salaryPerFte))
     notes.push(
-      `Hinweis: Mit ${formatEuro(lines.salaryPerFte)} je VbE liegt das Gehalt unter dem Richtwert von ${formatEuro(salaryPerFte.value)} (${RAHMENSTANDARD.tariff}).`,
+      `Hinweis: Mit ${formatEuro(lines.salaryPerFte)} je VbE liegt das Gehalt unter dem Richtwert von ${formatEuro(salaryPerFte)} (${RAHMENSTANDARD.tariff}).`,
     );
   return notes;
 }
@@ -53,7 +56,11 @@ export function belowStandardNotes(lines: BudgetLines): string[] {
  * The German table: the inputs on top, then every budget line, the total below a rule; under
  * it, a note for each input below the standard.
  */
-export function budgetTable(lines: BudgetLines, defaults: { fte: boolean; salaryPerFte: boolean }): string {
+export function budgetTable(
+  lines: BudgetLines,
+  defaults: { fte: boolean; salaryPerFte: boolean },
+  profile: StandardProfile = BUILT_IN_PROFILE,
+): string {
   const inputs: TableRow[] = [
     [FIELDS.residents.de, formatNumber(lines.residents, "de", 0)],
     [FIELDS.fte.de, fteText(lines.fte), defaults.fte ? DEFAULT_NOTE : ""],
@@ -61,8 +68,11 @@ export function budgetTable(lines: BudgetLines, defaults: { fte: boolean; salary
   ];
   const amounts: TableRow[] = BUDGET_LINES.map((l) => [l.de, formatEuro(lines[l.key])]);
   const rows: TableRow[] = [...inputs, [], ...amounts.slice(0, -1), RULE, amounts[amounts.length - 1]];
-  const title = `Budget je Jahr nach dem ${RAHMENSTANDARD.name} (${RAHMENSTANDARD.version})`;
-  const notes = belowStandardNotes(lines);
+  const title =
+    profile === BUILT_IN_PROFILE
+      ? `Budget je Jahr nach dem ${profile.name} (${profile.version})`
+      : `Budget je Jahr nach dem Profil „${profile.name}“ (${profile.version})`;
+  const notes = belowStandardNotes(lines, profile);
   const noteText = notes.length > 0 ? `\n${notes.join("\n")}\n` : "";
   return `${title}\n\n${formatTable(rows, ["left", "right", "left"])}\n${noteText}`;
 }
@@ -73,11 +83,12 @@ const EXAMPLES = `
 Beispiele:
   qm-planer budget --einwohner 12345
   qm-planer budget --einwohner 12.345 --vbe 2,5 --raumkosten 18.000 --json
+  qm-planer budget --einwohner 12345 --standard stadt.json
 
 ${NUMBER_SPELLING_HELP}`;
 
 export function registerBudgetCommand(program: Command): void {
-  program
+  const command = program
     .command("budget")
     .description("Jahresbudget eines Quartiers nach dem Rahmenstandard berechnen")
     .requiredOption("--einwohner <zahl>", "Einwohner des Quartiers (ganze Zahl)", numberOption("--einwohner"))
@@ -88,19 +99,24 @@ export function registerBudgetCommand(program: Command): void {
       `Jahresgehalt je VbE in € (Vorgabe: ${formatNumber(figures.salaryPerFte.value)}, ${RAHMENSTANDARD.tariff})`,
       numberOption("--gehalt"),
     )
-    .option("--json", "Ergebnis als ein JSON-Objekt ausgeben")
+    .option("--json", "Ergebnis als ein JSON-Objekt ausgeben");
+  addStandardOption(command)
     .addHelpText("after", EXAMPLES)
-    .action((options: BudgetOptions) => {
+    .action(async (options: BudgetOptions) => {
+      const profile = await loadStandard(options.standard);
       // Validation (whole residents, limits, not negative) is the core's, with its German messages.
-      const lines = computeBudget({
-        residents: options.einwohner,
-        fte: options.vbe,
-        salaryPerFte: options.gehalt,
-        roomCosts: options.raumkosten,
-      });
+      const lines = computeBudget(
+        {
+          residents: options.einwohner,
+          fte: options.vbe,
+          salaryPerFte: options.gehalt,
+          roomCosts: options.raumkosten,
+        },
+        compileParameters(profile.parameters),
+      );
       const output = options.json
         ? JSON.stringify(budgetJson(lines), null, 2) + "\n"
-        : budgetTable(lines, { fte: options.vbe === undefined, salaryPerFte: options.gehalt === undefined });
+        : budgetTable(lines, { fte: options.vbe === undefined, salaryPerFte: options.gehalt === undefined }, profile);
       process.stdout.write(output);
     });
 }
