@@ -1,23 +1,28 @@
-import { Dec, toCents } from "./decimal";
+import { Dec } from "./decimal";
 import { isOmitted, parseFte, parseResidents, parseRoomCosts, parseSalary } from "./inputs";
+import { Fixed, fixedText, parseFixed } from "./rulebook/exact";
+import { evaluateExact, evaluateLines, ExactEnv } from "./rulebook/evaluate";
+import type { Expr, InputKey, LineKey, PlanningKey } from "./rulebook/expr";
+import { LINE_RULES } from "./rulebook/lines";
 import { defaultParameters, FIGURE_KEYS, FigureKey, Parameters } from "./standard";
 
 /**
- * The budget of one Quartier for one year, computed exactly with decimal.js.
+ * The budget of one Quartier for one year as decimal.js values, for the core's consumers
+ * (CLI, check, templates, pane). The rules themselves are data (`rulebook/lines.ts`) and are
+ * evaluated exactly there; this module only converts between Decimals and that evaluation.
  *
- *   Personalkosten  = VbE × Gehalt je VbE
+ *   Personalkosten  = VbE × Gehalt je VbE (× (1 + Tarifsteigerung)^Jahre nach dem Basisjahr)
  *   Sachkosten      = VbE × Sachkosten je VbE
  *   Projektkosten   = max(Einwohner × Satz, Mindestbetrag)
  *   Verfügungsfonds = Einwohner × Satz, mindestens Mindestbetrag wenn Einwohner < Schwelle
  *   Projektmittel   = Sachkosten + Projektkosten + Verfügungsfonds
  *   Gesamtbudget    = Personalkosten + Projektmittel + Raumkosten
- *
- * Each line is computed exactly and rounded to cents once, half-up; the sums add rounded
- * lines (which is exact), so Projektmittel always equals the sum of the three lines shown.
  */
 
-/** Parameters turned into Decimals once, so the hot path builds no constants. */
+/** Parameters turned into Decimals once. */
 export type CompiledParameters = Readonly<Record<FigureKey, Dec>>;
+
+const FIXED_FIGURES = new WeakMap<CompiledParameters, Record<FigureKey, Fixed>>();
 
 export function compileParameters(params: Parameters): CompiledParameters {
   const out = {} as Record<FigureKey, Dec>;
@@ -26,6 +31,25 @@ export function compileParameters(params: Parameters): CompiledParameters {
 }
 
 export const DEFAULT_PARAMETERS: CompiledParameters = compileParameters(defaultParameters());
+
+/** A Decimal as the rulebook's exact value (its plain decimal text is exact). */
+export function fixedOf(d: Dec | number): Fixed {
+  return parseFixed(new Dec(d).toFixed()) as Fixed;
+}
+
+export function decOf(f: Fixed): Dec {
+  return new Dec(fixedText(f));
+}
+
+function figuresOf(p: CompiledParameters): Record<FigureKey, Fixed> {
+  let f = FIXED_FIGURES.get(p);
+  if (!f) {
+    f = {} as Record<FigureKey, Fixed>;
+    for (const key of FIGURE_KEYS) f[key] = fixedOf(p[key]);
+    FIXED_FIGURES.set(p, f);
+  }
+  return f;
+}
 
 export interface BudgetInput {
   residents: number;
@@ -50,173 +74,74 @@ export interface BudgetLines {
   total: Dec;
 }
 
-// --- what each parameter set implies, worked out once -----------------------------------------
-
-/**
- * The custom functions evaluate the same parameter set many thousand times, and every
- * decimal.js operation allocates. So what follows from the parameters alone is worked out
- * once per set, exactly, and cached:
- *
- * - For whole resident counts E and rates ≥ 0, "E × rate is below the minimum" is the same as
- *   "E is below a fixed count"; where a minimum applies, the line is the minimum's Decimal
- *   itself, with no multiplication and no comparison.
- * - Where both per-resident lines apply and both rates have at most two decimals, the lines
- *   are whole cents without rounding, so Projektkosten + Verfügungsfonds = E × (sum of the
- *   rates): one multiplication instead of two and an addition.
- *
- * Anything else (fractional E, negative rates) takes the plain exact comparisons.
- */
-interface Derived {
-  /** Whether the counts below may be used: both per-resident rates are ≥ 0. */
-  countsApply: boolean;
-  /** Projektkosten: the minimum applies for whole E below this count. */
-  projectMinimumBelow: number;
-  /** Verfügungsfonds: the minimum applies for whole E below this count (threshold and minimum together). */
-  fundMinimumBelow: number;
-  projectMinimum: Dec;
-  fundMinimum: Dec;
-  bothMinimums: Dec;
-  /** Sum of both per-resident rates, if adding the lines needs no rounding; else undefined. */
-  combinedRate: Dec | undefined;
+/** What a line's inputs are for one Quartier. */
+export interface LineInputValues {
+  residents: number;
+  fte: Dec;
+  salaryPerFte: Dec;
+  roomCosts: Dec;
 }
 
-/** A whole Decimal as a number; beyond the safe integers, ±Infinity (no safe E reaches it). */
-function countAsNumber(count: Dec): number {
-  if (count.abs().gt(Number.MAX_SAFE_INTEGER)) return count.isNegative() ? -Infinity : Infinity;
-  return count.toNumber();
+/** The planning assumptions of a plan year: tariff increase per year and years after the base year. */
+export interface YearAssumptions {
+  tariffIncrease: Dec;
+  /** max(0, plan year − base year): see README, "Basisjahr". */
+  yearsAfterBase: number;
 }
 
-/** The least whole E with rate × E ≥ minimum (rate ≥ 0); for smaller E the minimum applies. */
-function leastResidentsReaching(rate: Dec, minimum: Dec): number {
-  if (rate.isZero()) return minimum.gt(0) ? Infinity : -Infinity;
-  // rate × E < minimum ⇔ E < minimum / rate ⇔ E < ⌈minimum / rate⌉ for whole E. The ceiling is
-  // exact: a whole quotient is computed exactly, and any other quotient of two decimals of a
-  // few digits (figures come from text or from Excel's 15-digit numbers) lies much further
-  // from a whole number than the 40-digit rounding of the division could move it.
-  return countAsNumber(minimum.div(rate).ceil());
+export const NO_ESCALATION: YearAssumptions = { tariffIncrease: new Dec(0), yearsAfterBase: 0 };
+
+/** Years of tariff increase in a plan year: never negative (years before the base year keep its salary). */
+export function yearsAfterBase(year: number | null, baseYear: number | null): number {
+  return year === null || baseYear === null ? 0 : Math.max(0, year - baseYear);
 }
 
-const DERIVED = new WeakMap<CompiledParameters, Derived>();
-
-function derivedOf(p: CompiledParameters): Derived {
-  let d = DERIVED.get(p);
-  if (d === undefined) {
-    const projectRate = p.projectCostPerResident;
-    const fundRate = p.dispositionFundPerResident;
-    const countsApply = !projectRate.isNegative() && !fundRate.isNegative();
-    const projectMinimum = toCents(p.projectCostMinimum);
-    const fundMinimum = toCents(p.dispositionFundMinimum);
-    d = {
-      countsApply,
-      projectMinimumBelow: countsApply ? leastResidentsReaching(projectRate, p.projectCostMinimum) : NaN,
-      fundMinimumBelow: countsApply
-        ? Math.min(
-            // E < threshold ⇔ E < ⌈threshold⌉ for whole E.
-            countAsNumber(p.dispositionFundMinimumBelowResidents.ceil()),
-            leastResidentsReaching(fundRate, p.dispositionFundMinimum),
-          )
-        : NaN,
-      projectMinimum,
-      fundMinimum,
-      bothMinimums: projectMinimum.plus(fundMinimum),
-      combinedRate: projectRate.decimalPlaces() <= 2 && fundRate.decimalPlaces() <= 2 ? projectRate.plus(fundRate) : undefined,
-    };
-    DERIVED.set(p, d);
-  }
-  return d;
+function envOf(inputs: LineInputValues, p: CompiledParameters, year: YearAssumptions): ExactEnv {
+  const values: Record<InputKey, Fixed> = {
+    residents: fixedOf(inputs.residents),
+    fte: fixedOf(inputs.fte),
+    salaryPerFte: fixedOf(inputs.salaryPerFte),
+    roomCosts: fixedOf(inputs.roomCosts),
+  };
+  const planning: Record<PlanningKey, Fixed> = { tariffIncrease: fixedOf(year.tariffIncrease), yearsAfterBase: fixedOf(year.yearsAfterBase) };
+  return { inputs: values, figures: figuresOf(p), planning };
 }
 
-/** The derived figures, if they hold for this resident count; else undefined (use exact comparisons). */
-function countsFor(residents: number, p: CompiledParameters): Derived | undefined {
-  if (!Number.isSafeInteger(residents)) return undefined;
-  const d = derivedOf(p);
-  return d.countsApply ? d : undefined;
+/** Any rule expression (a line, a minimum) for one Quartier and year, exactly. */
+export function amountOf(expr: Expr, inputs: LineInputValues, p: CompiledParameters, year: YearAssumptions = NO_ESCALATION): Dec {
+  return decOf(evaluateExact(expr, envOf(inputs, p, year)));
 }
 
-// --- single lines (validated inputs in, cents out) -------------------------------------------
-
-export function staffCostOf(fte: Dec, salaryPerFte: Dec): Dec {
-  return toCents(fte.mul(salaryPerFte));
+/** The budget from already validated values, for one plan year. */
+export function budgetOf(
+  residents: number,
+  fte: Dec,
+  salaryPerFte: Dec,
+  roomCosts: Dec,
+  p: CompiledParameters,
+  year: YearAssumptions = NO_ESCALATION,
+): BudgetLines {
+  const lines = evaluateLines(envOf({ residents, fte, salaryPerFte, roomCosts }, p, year));
+  const out = { residents, fte, salaryPerFte } as BudgetLines;
+  for (const key of Object.keys(lines) as LineKey[]) out[key] = decOf(lines[key]);
+  return out;
 }
-
-export function materialCostOf(fte: Dec, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
-  return toCents(fte.mul(p.materialCostPerFte));
-}
-
-export function projectCostOf(residents: number, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
-  const d = countsFor(residents, p);
-  if (d) return residents < d.projectMinimumBelow ? d.projectMinimum : toCents(p.projectCostPerResident.mul(residents));
-  const perResident = p.projectCostPerResident.mul(residents);
-  return toCents(perResident.lt(p.projectCostMinimum) ? p.projectCostMinimum : perResident);
-}
-
-export function dispositionFundOf(residents: number, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
-  const d = countsFor(residents, p);
-  if (d) return residents < d.fundMinimumBelow ? d.fundMinimum : toCents(p.dispositionFundPerResident.mul(residents));
-  const perResident = p.dispositionFundPerResident.mul(residents);
-  const minimumApplies = p.dispositionFundMinimumBelowResidents.gt(residents);
-  return toCents(minimumApplies && perResident.lt(p.dispositionFundMinimum) ? p.dispositionFundMinimum : perResident);
-}
-
-/** Projektkosten + Verfügungsfonds, with as few decimal.js operations as the case allows. */
-function residentLinesOf(residents: number, p: CompiledParameters): Dec {
-  const d = countsFor(residents, p);
-  if (d) {
-    const projectMinimumApplies = residents < d.projectMinimumBelow;
-    const fundMinimumApplies = residents < d.fundMinimumBelow;
-    if (projectMinimumApplies && fundMinimumApplies) return d.bothMinimums;
-    if (!projectMinimumApplies && !fundMinimumApplies && d.combinedRate) return d.combinedRate.mul(residents);
-  }
-  return projectCostOf(residents, p).plus(dispositionFundOf(residents, p));
-}
-
-export function projectFundsOf(residents: number, fte: Dec, p: CompiledParameters = DEFAULT_PARAMETERS): Dec {
-  return materialCostOf(fte, p).plus(residentLinesOf(residents, p));
-}
-
-// --- whole budget from raw input -------------------------------------------------------------
 
 /** Validates raw input; throws QmInputError with a German message. */
 export function computeBudget(input: BudgetInput, p: CompiledParameters = DEFAULT_PARAMETERS): BudgetLines {
   const residents = parseResidents(input.residents);
   const fte = isOmitted(input.fte) ? p.minFte : parseFte(input.fte);
   const salaryPerFte = isOmitted(input.salaryPerFte) ? p.salaryPerFte : parseSalary(input.salaryPerFte);
-  const roomCosts = isOmitted(input.roomCosts) ? new Dec(0) : toCents(parseRoomCosts(input.roomCosts));
+  const roomCosts = isOmitted(input.roomCosts) ? new Dec(0) : parseRoomCosts(input.roomCosts);
   return budgetOf(residents, fte, salaryPerFte, roomCosts, p);
 }
 
-/** The budget from already validated values. */
-export function budgetOf(residents: number, fte: Dec, salaryPerFte: Dec, roomCosts: Dec, p: CompiledParameters): BudgetLines {
-  const staffCost = staffCostOf(fte, salaryPerFte);
-  const materialCost = materialCostOf(fte, p);
-  const projectCost = projectCostOf(residents, p);
-  const dispositionFund = dispositionFundOf(residents, p);
-  const projectFunds = materialCost.plus(projectCost).plus(dispositionFund);
-  // Adding zero room costs (the default) would only allocate a copy.
-  const staffAndFunds = staffCost.plus(projectFunds);
-  const total = roomCosts.isZero() ? staffAndFunds : staffAndFunds.plus(roomCosts);
-  return { residents, fte, salaryPerFte, staffCost, materialCost, projectCost, dispositionFund, projectFunds, roomCosts, total };
-}
-
-/**
- * Only the Gesamtbudget, from already validated values: the same lines as `budgetOf`, with
- * Projektkosten and Verfügungsfonds taken together where that needs fewer operations.
- * QM.GESAMTBUDGET calls this in hot recalculations.
- */
-export function totalBudgetOf(residents: number, fte: Dec, salaryPerFte: Dec, roomCosts: Dec, p: CompiledParameters): Dec {
-  const staffAndFunds = staffCostOf(fte, salaryPerFte).plus(projectFundsOf(residents, fte, p));
-  return roomCosts.isZero() ? staffAndFunds : staffAndFunds.plus(roomCosts);
-}
-
 /** The budget lines in the order and with the German/English labels used in every output. */
-export const BUDGET_LINES = [
-  { key: "staffCost", de: "Personalkosten", en: "Staff costs", json: "personalkosten" },
-  { key: "materialCost", de: "Sachkosten", en: "Material costs", json: "sachkosten" },
-  { key: "projectCost", de: "Projektkosten", en: "Project costs", json: "projektkosten" },
-  { key: "dispositionFund", de: "Verfügungsfonds", en: "Disposition fund", json: "verfuegungsfonds" },
-  { key: "projectFunds", de: "Projektmittel", en: "Project funds", json: "projektmittel" },
-  { key: "roomCosts", de: "Raumkosten", en: "Room costs", json: "raumkosten" },
-  { key: "total", de: "Gesamtbudget", en: "Total budget", json: "gesamtbudget" },
-] as const satisfies readonly { key: keyof BudgetLines; de: string; en: string; json: string }[];
+export const BUDGET_LINES: readonly { key: LineKey; de: string; en: string; json: string }[] = LINE_RULES.map(({ key, de, en, json }) => ({
+  key,
+  de,
+  en,
+  json,
+}));
 
-export type BudgetLineKey = (typeof BUDGET_LINES)[number]["key"];
+export type BudgetLineKey = LineKey;

@@ -1,11 +1,9 @@
 import { Dec } from "./decimal";
 
-export type Language = "de" | "en";
+import type { Language } from "./language";
 
-/** Picks the UI language from an Office/BCP-47 language tag ("en-US" → en, all else → de). */
-export function languageOf(tag: string | undefined | null): Language {
-  return tag && /^en\b/i.test(tag) ? "en" : "de";
-}
+export { languageOf } from "./language";
+export type { Language } from "./language";
 
 function group(intPart: string, sep: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);

@@ -1,5 +1,4 @@
-import { languageOf } from "../core/format";
-import { setFunctionLanguage } from "./activeParameters";
+import { languageOf } from "../core/language";
 import {
   GESAMTBUDGET,
   JE_EINWOHNER,
@@ -11,6 +10,7 @@ import {
   VERFUEGUNGSFONDS,
 } from "./registry";
 import { ExcelErrorCode, FunctionResult, isFunctionError } from "./result";
+import { updateRuntimeState } from "./state";
 
 /**
  * The QM.* custom functions as Excel sees them. The JSDoc below is the source of
@@ -21,7 +21,7 @@ import { ExcelErrorCode, FunctionResult, isFunctionError } from "./result";
  */
 
 // Error messages follow Office's display language: German, or English where Office runs in English.
-Office.onReady(() => setFunctionLanguage(languageOf(Office.context.displayLanguage)));
+Office.onReady(() => updateRuntimeState({ language: languageOf(Office.context.displayLanguage) }));
 
 function errorCodeOf(code: ExcelErrorCode): CustomFunctions.ErrorCode {
   switch (code) {

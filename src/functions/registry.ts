@@ -1,29 +1,18 @@
-import {
-  CompiledParameters,
-  dispositionFundOf,
-  materialCostOf,
-  projectCostOf,
-  projectFundsOf,
-  staffCostOf,
-  totalBudgetOf,
-} from "../core/budget";
-import { amountToNumber, Dec, toCents } from "../core/decimal";
-import { InputErrorKind, isQmInputError } from "../core/errors";
-import {
-  isOmitted,
-  parseAmount,
-  parseFigureName,
-  parseFte,
-  parseResidents,
-  parseRoomCosts,
-  parseSalary,
-} from "../core/inputs";
-import { activeParameters, functionLanguage } from "./activeParameters";
+import { isQmInputError, InputErrorKind } from "../core/errors";
+import { checkAmount, checkFte, checkResidents, checkRoomCosts, checkSalary, isOmitted, parseFigureName } from "../core/inputChecks";
+import { figureNumber, lineAmount, LineInputs } from "../core/rulebook/amounts";
+import { divideFixed, fixedOfNumber, fixedToNumber } from "../core/rulebook/exact";
+import type { LineKey } from "../core/rulebook/expr";
+import { scaledInput } from "../core/rulebook/fast";
+import type { Parameters } from "../core/standard";
 import { ExcelErrorCode, FunctionError, FunctionResult, QmFunction } from "./result";
+import { runtimeState } from "./state";
 
 /**
- * The QM.* functions as pure implementations over the core. Excel (`functions.ts`) and the
+ * The QM.* functions as pure implementations over the rulebook. Excel (`functions.ts`) and the
  * simulated host of the preview both call these, so both show the same figures and errors.
+ * They compute each line from its one definition (`core/rulebook/lines.ts`) exactly, on the
+ * fast path where it applies; this module loads no decimal.js.
  *
  * Error codes: a value of the wrong type → #VALUE!; a number the rule forbids → #NUM! (as
  * Excel's own SQRT(-1)); an unknown name → #N/A; zero residents as a divisor → #DIV/0!.
@@ -36,102 +25,118 @@ const CODE_BY_KIND: Readonly<Record<InputErrorKind, ExcelErrorCode>> = {
   unknown: "#N/A",
 };
 
-function errorOf(e: unknown): FunctionError {
-  const english = functionLanguage() === "en";
-  if (isQmInputError(e)) return { error: CODE_BY_KIND[e.kind], message: english ? e.messageEn : e.message };
-  // Not an input error: a defect. Show it in the cell rather than let Excel report a bare failure.
-  const detail = e instanceof Error ? e.message : String(e);
-  return { error: "#VALUE!", message: english ? `Internal error: ${detail}` : `Interner Fehler: ${detail}` };
+/** The functions' language; German if even the state cannot be read (a defect is being reported). */
+function english(): boolean {
+  try {
+    return runtimeState().language === "en";
+  } catch {
+    return false;
+  }
 }
 
-/**
- * Runs one evaluation: the cent amount as a number at the very end, or an Excel error (thrown
- * by the core's input checks or returned by the computation). Never throws.
- */
-function evaluate(compute: (p: CompiledParameters) => Dec | FunctionError): FunctionResult {
+function errorOf(e: unknown): FunctionError {
+  const inEnglish = english();
+  if (isQmInputError(e)) return { error: CODE_BY_KIND[e.kind], message: inEnglish ? e.messageEn : e.message };
+  // Not an input error: a defect. Show it in the cell rather than let Excel report a bare failure.
+  const detail = e instanceof Error ? e.message : String(e);
+  return { error: "#VALUE!", message: inEnglish ? `Internal error: ${detail}` : `Interner Fehler: ${detail}` };
+}
+
+/** Runs one evaluation with the active figures; an input error becomes its Excel error. Never throws. */
+function evaluate(compute: (p: Readonly<Parameters>) => number | FunctionError): FunctionResult {
   try {
-    const result = compute(activeParameters());
-    return Dec.isDecimal(result) ? amountToNumber(result) : result;
+    return compute(runtimeState().parameters);
   } catch (e) {
     return errorOf(e);
   }
 }
 
-function fteOrDefault(value: unknown, p: CompiledParameters): Dec {
-  return isOmitted(value) ? p.minFte : parseFte(value);
+/** Inputs a function leaves out: the standard's figures for VbE and salary, no room costs. */
+function inputs(p: Readonly<Parameters>, given: Partial<LineInputs>): LineInputs {
+  return {
+    residents: given.residents ?? 0,
+    fte: given.fte ?? figureNumber(p, "minFte"),
+    salaryPerFte: given.salaryPerFte ?? figureNumber(p, "salaryPerFte"),
+    roomCosts: given.roomCosts ?? 0,
+  };
 }
 
-function salaryOrDefault(value: unknown, p: CompiledParameters): Dec {
-  return isOmitted(value) ? p.salaryPerFte : parseSalary(value);
-}
+const fteOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkFte(value));
+const salaryOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkSalary(value));
+const roomCostsOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkRoomCosts(value));
 
-const NO_ROOM_COSTS = new Dec(0);
-
-function roomCostsOrNone(value: unknown): Dec {
-  return isOmitted(value) ? NO_ROOM_COSTS : toCents(parseRoomCosts(value));
-}
-
-const divisionByZeroResidents = (): FunctionError =>
-  functionLanguage() === "en"
-    ? { error: "#DIV/0!", message: "Residents: 0 — an amount per resident needs at least one resident." }
-    : { error: "#DIV/0!", message: "Einwohner: 0 – ein Betrag je Einwohner braucht mindestens einen Einwohner." };
+/** A line of the rulebook as a function; `read` checks the arguments in the order the user wrote them. */
+const line = (key: LineKey, p: Readonly<Parameters>, given: Partial<LineInputs>): number => lineAmount(key, p, inputs(p, given));
 
 export const PERSONALKOSTEN: QmFunction = {
   name: "PERSONALKOSTEN",
   minArgs: 1,
   maxArgs: 2,
-  impl: (fte, salaryPerFte) => evaluate((p) => staffCostOf(parseFte(fte), salaryOrDefault(salaryPerFte, p))),
+  impl: (fte, salary) => evaluate((p) => line("staffCost", p, { fte: checkFte(fte), salaryPerFte: salaryOr(salary) })),
 };
 
 export const SACHKOSTEN: QmFunction = {
   name: "SACHKOSTEN",
   minArgs: 1,
   maxArgs: 1,
-  impl: (fte) => evaluate((p) => materialCostOf(parseFte(fte), p)),
+  impl: (fte) => evaluate((p) => line("materialCost", p, { fte: checkFte(fte) })),
 };
 
 export const PROJEKTKOSTEN: QmFunction = {
   name: "PROJEKTKOSTEN",
   minArgs: 1,
   maxArgs: 1,
-  impl: (residents) => evaluate((p) => projectCostOf(parseResidents(residents), p)),
+  impl: (residents) => evaluate((p) => line("projectCost", p, { residents: checkResidents(residents) })),
 };
 
 export const VERFUEGUNGSFONDS: QmFunction = {
   name: "VERFUEGUNGSFONDS",
   minArgs: 1,
   maxArgs: 1,
-  impl: (residents) => evaluate((p) => dispositionFundOf(parseResidents(residents), p)),
+  impl: (residents) => evaluate((p) => line("dispositionFund", p, { residents: checkResidents(residents) })),
 };
 
 export const PROJEKTMITTEL: QmFunction = {
   name: "PROJEKTMITTEL",
   minArgs: 1,
   maxArgs: 2,
-  impl: (residents, fte) => evaluate((p) => projectFundsOf(parseResidents(residents), fteOrDefault(fte, p), p)),
+  impl: (residents, fte) => evaluate((p) => line("projectFunds", p, { residents: checkResidents(residents), fte: fteOr(fte) })),
 };
 
 export const GESAMTBUDGET: QmFunction = {
   name: "GESAMTBUDGET",
   minArgs: 1,
   maxArgs: 4,
-  impl: (residents, fte, roomCosts, salaryPerFte) =>
-    evaluate((p) => {
-      // Arguments are checked in the order the user wrote them, so the first wrong one is named.
-      const e = parseResidents(residents);
-      const f = fteOrDefault(fte, p);
-      const r = roomCostsOrNone(roomCosts);
-      const s = salaryOrDefault(salaryPerFte, p);
-      return totalBudgetOf(e, f, s, r, p);
-    }),
+  impl: (residents, fte, roomCosts, salary) =>
+    evaluate((p) =>
+      line("total", p, { residents: checkResidents(residents), fte: fteOr(fte), roomCosts: roomCostsOr(roomCosts), salaryPerFte: salaryOr(salary) }),
+    ),
 };
 
 export const PARAMETER: QmFunction = {
   name: "PARAMETER",
   minArgs: 1,
   maxArgs: 1,
-  impl: (name) => evaluate((p) => p[parseFigureName(name).key]),
+  impl: (name) => evaluate((p) => figureNumber(p, parseFigureName(name).key)),
 };
+
+const divisionByZeroResidents = (): FunctionError =>
+  runtimeState().language === "en"
+    ? { error: "#DIV/0!", message: "Residents: 0 — an amount per resident needs at least one resident." }
+    : { error: "#DIV/0!", message: "Einwohner: 0 – ein Betrag je Einwohner braucht mindestens einen Einwohner." };
+
+/** amount ÷ residents to the cent, half away from zero, exactly: integer cents where they fit, else BigInts. */
+function perResident(amount: number, residents: number): number {
+  const cents = scaledInput(amount, 2);
+  if (cents === cents) {
+    // q = ⌊(2|c| + E) / 2E⌋, with an exact remainder instead of a rounded division.
+    const n = 2 * Math.abs(cents) + residents;
+    const d = 2 * residents;
+    const q = (n - (n % d)) / d;
+    return (cents < 0 && q !== 0 ? -q : q) / 100;
+  }
+  return fixedToNumber(divideFixed(fixedOfNumber(amount), BigInt(residents), 2));
+}
 
 export const JE_EINWOHNER: QmFunction = {
   name: "JE_EINWOHNER",
@@ -139,9 +144,9 @@ export const JE_EINWOHNER: QmFunction = {
   maxArgs: 2,
   impl: (amount, residents) =>
     evaluate(() => {
-      const a = parseAmount(amount);
-      const e = parseResidents(residents);
-      return e === 0 ? divisionByZeroResidents() : toCents(a.div(e));
+      const a = checkAmount(amount);
+      const e = checkResidents(residents);
+      return e === 0 ? divisionByZeroResidents() : perResident(a, e);
     }),
 };
 

@@ -1,13 +1,14 @@
-import {
-  BUDGET_LINES,
-  computeBudget,
-  dispositionFundOf,
-  materialCostOf,
-  projectCostOf,
-  projectFundsOf,
-  staffCostOf,
-} from "../../src/core/budget";
+import { BUDGET_LINES, budgetOf, computeBudget, DEFAULT_PARAMETERS } from "../../src/core/budget";
 import { centsString, Dec } from "../../src/core/decimal";
+
+// Single lines, read off the one evaluation of the rulebook.
+const ZERO = new Dec(0);
+const p0 = DEFAULT_PARAMETERS;
+const staffCostOf = (fte: Dec, salary: Dec) => budgetOf(0, fte, salary, ZERO, p0).staffCost;
+const materialCostOf = (fte: Dec) => budgetOf(0, fte, p0.salaryPerFte, ZERO, p0).materialCost;
+const projectCostOf = (e: number) => budgetOf(e, p0.minFte, p0.salaryPerFte, ZERO, p0).projectCost;
+const dispositionFundOf = (e: number) => budgetOf(e, p0.minFte, p0.salaryPerFte, ZERO, p0).dispositionFund;
+const projectFundsOf = (e: number, fte: Dec) => budgetOf(e, fte, p0.salaryPerFte, ZERO, p0).projectFunds;
 import { InputErrorKind, QmInputError } from "../../src/core/errors";
 
 /**

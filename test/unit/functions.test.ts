@@ -1,6 +1,10 @@
 import fc from "fast-check";
-import * as active from "../../src/functions/activeParameters";
-import { setActiveParameters, setFunctionLanguage } from "../../src/functions/activeParameters";
+import * as state from "../../src/functions/state";
+import { updateRuntimeState } from "../../src/functions/state";
+import type { Parameters } from "../../src/core/standard";
+
+const setActiveParameters = (parameters: Parameters) => updateRuntimeState({ parameters });
+const setFunctionLanguage = (language: "de" | "en") => updateRuntimeState({ language });
 import {
   GESAMTBUDGET,
   JE_EINWOHNER,
@@ -160,7 +164,7 @@ describe("bad input: the right Excel error with the German message, never an exc
   });
 
   test("a defect is shown in the cell as an internal error, not thrown", () => {
-    jest.spyOn(active, "activeParameters").mockImplementation(() => {
+    jest.spyOn(state, "runtimeState").mockImplementation(() => {
       throw new Error("kaputt");
     });
     expect(PROJEKTKOSTEN.impl(100)).toEqual({ error: "#VALUE!", message: "Interner Fehler: kaputt" });

@@ -47,7 +47,7 @@ describe("personal.verguetung", () => {
         regel: "personal.verguetung",
         schwere: "verstoss",
         meldung:
-          "Personalkosten 2027: geplant 89.999,99 €, der Standard verlangt mindestens 90.000,00 € (2 VbE × 45.000,00 € nach TVöD S11).",
+          "Personalkosten 2027: geplant 89.999,99 €, der Standard verlangt mindestens 90.000,00 € (2 VbE × 45.000,00 € je VbE nach TVöD S11).",
         soll: "90000.00",
         ist: "89999.99",
         zelle: "'QM Test'!F23",
@@ -84,10 +84,10 @@ describe("personal.verguetung", () => {
       ["personal.verguetung", 2028, "118195.31", "118195.30"],
     ]);
     expect(hits[1].meldung).toBe(
-      "Personalkosten 2028: geplant 118.195,30 €, der Standard verlangt mindestens 118.195,31 € (2,5 VbE × 45.000,00 € nach TVöD S11, mit 2,5 % Tarifsteigerung je Jahr seit 2026).",
+      "Personalkosten 2028: geplant 118.195,30 €, der Standard verlangt mindestens 118.195,31 € (2,5 VbE × 45.000,00 € je VbE nach TVöD S11, ab dem Basisjahr mit 2,5 % Tarifsteigerung je Jahr).",
     );
     expect(hits[1].messageEn).toBe(
-      "Staff costs 2028: planned €118,195.30, the standard requires at least €118,195.31 (2.5 FTE × €45,000.00 under TVöD S11, with a tariff increase of 2.5 % a year since 2026).",
+      "Staff costs 2028: planned €118,195.30, the standard requires at least €118,195.31 (2.5 FTE × €45,000.00 per FTE under TVöD S11, with a tariff increase of 2.5 % a year after the base year).",
     );
   });
 
@@ -149,7 +149,7 @@ describe("projektkosten.mindest", () => {
   it("explains the rule with the figures", () => {
     const [hit] = byRule({ lines: { projectCost: [4999.99, 5000, 5000] } }, "projektkosten.mindest");
     expect(hit.meldung).toBe(
-      "Projektkosten 2026: geplant 4.999,99 €, der Standard verlangt mindestens 5.000,00 € (1.800 Einwohner × 2,00 €, mindestens 5.000,00 €).",
+      "Projektkosten 2026: geplant 4.999,99 €, der Standard verlangt mindestens 5.000,00 € (1.800 Einwohner × 2,00 € je Einwohner, mindestens 5.000,00 €).",
     );
   });
 });
@@ -169,11 +169,12 @@ describe("verfuegungsfonds.mindest", () => {
     expect(hits.map((h) => [h.jahr, findingJson(h).soll, findingJson(h).ist])).toEqual([[2027, minimum.toFixed(2), (minimum - 0.01).toFixed(2)]]);
   });
 
-  it("names the 2.000 € floor only below 5.000 Einwohner", () => {
+  it("explains the rule with its floor and threshold, above the threshold too (the rulebook's words)", () => {
     const [small] = byRule({ residents: 1800, lines: { dispositionFund: 1999.99 } }, "verfuegungsfonds.mindest");
-    expect(small.meldung).toContain("mindestens 2.000,00 € unter 5.000 Einwohnern");
+    expect(small.meldung).toContain("(1.800 Einwohner × 0,50 € je Einwohner, mindestens 2.000,00 € bei weniger als 5.000 Einwohnern)");
+    expect(small.soll).toEqual({ kind: "eur", amount: new Dec("2000") });
     const [large] = byRule({ residents: 6000, lines: { projectCost: 12000, dispositionFund: 2999.99 } }, "verfuegungsfonds.mindest");
-    expect(large.meldung).not.toContain("mindestens 2.000,00 €");
+    expect(large.meldung).toContain("der Standard verlangt mindestens 3.000,00 €");
   });
 });
 
@@ -305,7 +306,7 @@ describe("English messages", () => {
     const en = (rule: string): string[] => all.filter((f) => f.regel === rule).map((f) => f.messageEn);
     expect(en("personal.mindest_vbe")).toEqual(["1.5 FTE are planned, the standard requires at least 2 FTE."]);
     expect(en("projektkosten.mindest")[0]).toBe(
-      "Project costs 2026: planned €1.00, the standard requires at least €5,000.00 (1,800 residents × €2.00, at least €5,000.00).",
+      "Project costs 2026: planned €1.00, the standard requires at least €5,000.00 (1,800 residents × €2.00 per resident, at least €5,000.00).",
     );
     expect(en("personal.fachkraft")).toEqual([
       "Not given: Qualified professional with a degree (social work or urban and spatial planning); the standard requires one.",

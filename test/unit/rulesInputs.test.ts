@@ -76,7 +76,7 @@ describe("the workbook's own Parameter figures", () => {
       [2027, "24690.00", "12345.00"],
       [2028, "24690.00", "12345.00"],
     ]);
-    expect(project[0].meldung).toContain("der Standard verlangt mindestens 24.690,00 € (12.345 Einwohner × 2,00 €, mindestens 5.000,00 €)");
+    expect(project[0].meldung).toContain("der Standard verlangt mindestens 24.690,00 € (12.345 Einwohner × 2,00 € je Einwohner, mindestens 5.000,00 €)");
   });
 
   it("report a more demanding figure as a hint and still check with the standard's", () => {

@@ -123,13 +123,13 @@ describe("template model: sheets and the name contract", () => {
       return cellAt(s, n.address.replace(/\$/g, "").split(":")[0]);
     };
     expect(first(RICHTWERT_NAMES.projectCost).formula).toBe(
-      "ROUND(MAX(Projektkosten_je_Einwohner*Einwohner,Projektkosten_Mindestbetrag),2)",
+      "ROUND(MAX(Einwohner*Projektkosten_je_Einwohner,Projektkosten_Mindestbetrag),2)",
     );
     expect(first(RICHTWERT_NAMES.materialCost).formula).toBe("ROUND(VbE*Sachkosten_je_VbE,2)");
     expect(first(RICHTWERT_NAMES.dispositionFund).formula).toBe(
-      "ROUND(IF(Einwohner<Verfuegungsfonds_Schwelle_Einwohner,MAX(Verfuegungsfonds_je_Einwohner*Einwohner,Verfuegungsfonds_Mindestbetrag),Verfuegungsfonds_je_Einwohner*Einwohner),2)",
+      "ROUND(IF(Einwohner<Verfuegungsfonds_Schwelle_Einwohner,MAX(Einwohner*Verfuegungsfonds_je_Einwohner,Verfuegungsfonds_Mindestbetrag),Einwohner*Verfuegungsfonds_je_Einwohner),2)",
     );
-    expect(first(RICHTWERT_NAMES.staffCost).formula).toBe("ROUND(VbE*Gehalt_je_VbE*(1+Tarifsteigerung)^(B$22-Basisjahr),2)");
+    expect(first(RICHTWERT_NAMES.staffCost).formula).toBe("ROUND(VbE*Gehalt_je_VbE*(1+Tarifsteigerung)^MAX(0,B$22-Basisjahr),2)");
     expect(first(RICHTWERT_NAMES.staffCost).numberFormat).toBe('#,##0.00 "€"');
     expect(first(RICHTWERT_NAMES.staffCost).locked).toBe(true);
   });

@@ -1,19 +1,23 @@
 /**
  * The standard's figures as rules: staff (VbE, Fachkraft, pay) and the three lines of the
- * Projektmittel. Minimums come from the budget core's own functions (and the pay reference
- * from the template's own escalation), so the check, the budget and the workbook's Richtwerte
- * can never disagree; a plan exactly at the minimum passes, one cent below fails.
+ * Projektmittel. The money minimums are the rulebook's own lines (`rulebook/lines.ts`,
+ * `MINIMUM_RULES_DATA`), evaluated exactly and explained in the rulebook's words, so the
+ * check, the budget and the workbook's Richtwerte can never disagree; a plan exactly at the
+ * minimum passes, one cent below fails.
  */
-import { dispositionFundOf, materialCostOf, projectCostOf, staffCostOf } from "../budget";
+import { amountOf, LineInputValues, YearAssumptions, yearsAfterBase } from "../budget";
 import { Dec, toCents } from "../decimal";
 import { formatEuro, formatNumber } from "../format";
 import { NeighbourhoodPlan, planColumns, PlanLineKey, yearOf } from "../plan";
 import { lineYearLabel, nameOf, yesNoRequirement } from "../read/fields";
 import { say, Texts, Wording } from "../read/texts";
 import { RAHMENSTANDARD } from "../standard";
-import { escalatedSalary } from "../template/figures";
+import type { InputKey } from "../rulebook/expr";
+import { referencesOf } from "../rulebook/expr";
+import { explainLine } from "../rulebook/explain";
+import { lineExpr, lineRule, MINIMUM_RULES_DATA, MinimumRule, withFigures } from "../rulebook/lines";
 import { eur, NO_TEXT, vbe, YES_TEXT } from "./quantity";
-import type { Rule, RuleContext, RuleHit } from "./types";
+import type { Rule, RuleHit } from "./types";
 
 const figures = RAHMENSTANDARD.figures;
 
@@ -85,115 +89,63 @@ export const qualifiedStaffRule: Rule = {
   },
 };
 
-interface PayReference {
-  fte: Dec;
-  salary: Dec;
-  /** The yearly tariff increase and the year it counts from; absent when the salary is not escalated. */
-  escalation?: { increase: Dec; baseYear: number };
-  tolerance: Dec;
-}
+const residentsText = (n: number | Dec, lang: "de" | "en"): string => formatNumber(n, lang, 0);
 
-const PAY_WHY: Wording<PayReference> = {
-  de: (a) =>
-    `${fteText(a.fte, "de")} VbE × ${formatEuro(a.salary)} nach ${RAHMENSTANDARD.tariff}` +
-    (a.escalation ? `, mit ${formatNumber(a.escalation.increase.mul(100))} % Tarifsteigerung je Jahr seit ${a.escalation.baseYear}` : "") +
-    (a.tolerance.isZero() ? "" : `, abzüglich ${formatNumber(a.tolerance.mul(100))} % Toleranz`),
-  en: (a) =>
-    `${fteText(a.fte, "en")} FTE × ${formatEuro(a.salary, "en")} under ${RAHMENSTANDARD.tariff}` +
-    (a.escalation ? `, with a tariff increase of ${formatNumber(a.escalation.increase.mul(100), "en")} % a year since ${a.escalation.baseYear}` : "") +
-    (a.tolerance.isZero() ? "" : `, less a tolerance of ${formatNumber(a.tolerance.mul(100), "en")} %`),
+/** What the plan gives for a minimum's inputs, in words: "8.000 Einwohner", "2,5 VbE". */
+const INPUT_WORDS: Partial<Record<InputKey, (v: LineInputValues, lang: "de" | "en") => string>> = {
+  residents: (v, lang) => `${residentsText(v.residents, lang)} ${lang === "de" ? "Einwohner" : "residents"}`,
+  fte: (v, lang) => `${fteText(v.fte, lang)} ${lang === "de" ? "VbE" : "FTE"}`,
+};
+
+const TOLERANCE: Wording<Dec> = {
+  de: (t) => `, abzüglich ${formatNumber(t.mul(100))} % Toleranz`,
+  en: (t) => `, less a tolerance of ${formatNumber(t.mul(100), "en")} %`,
 };
 
 /**
- * The pay reference for the planned VbE in a plan year, less the allowed tolerance. Like the
- * template's Personalkosten Richtwert, the salary grows by the workbook's tariff increase
- * from the base year (else the plan's first year) on, and the line is rounded once. Years
- * before the base year keep the standard's salary: the reference never falls below it.
+ * A money minimum of the rulebook (`MINIMUM_RULES_DATA`) as a check: every plan year's
+ * planned line against the line's own rule, evaluated with the plan's inputs (and, where the
+ * rule says so, the standard's figure instead of an input) and the workbook's tariff increase
+ * from the base year (else the plan's first year) on.
  */
-function payMinimum(fte: Dec, year: number | null, firstYear: number | null, ctx: RuleContext): Minimum {
-  const reference = ctx.params.salaryPerFte;
-  const baseYear = ctx.tariff.baseYear ?? firstYear;
-  const years = year === null || baseYear === null ? 0 : Math.max(0, year - baseYear);
-  const escalation = years > 0 && !ctx.tariff.increase.isZero() && baseYear !== null ? { increase: ctx.tariff.increase, baseYear } : undefined;
-  const full = staffCostOf(fte, escalatedSalary(reference, ctx.tariff.increase, years));
-  const amount = ctx.salaryTolerance.isZero() ? full : toCents(full.mul(new Dec(1).minus(ctx.salaryTolerance)));
-  return { amount, why: say(PAY_WHY, { fte, salary: reference, escalation, tolerance: ctx.salaryTolerance }) };
+function minimumRule(data: MinimumRule): Rule {
+  const rule = lineRule(data.line);
+  const expr = withFigures(rule.expr, data.fromStandard ?? {});
+  const needs = referencesOf(expr, lineExpr).inputs;
+  return {
+    id: data.id,
+    severity: "verstoss",
+    source: figures[rule.source ?? "minFte"].source,
+    check(plan, ctx) {
+      const residents = plan.residents;
+      const fte = plan.fte;
+      if ((needs.has("residents") && !residents.ok) || (needs.has("fte") && !fte.ok)) return [];
+      const inputs: LineInputValues = {
+        residents: residents.ok ? residents.value : 0,
+        fte: fte.ok ? fte.value : new Dec(0),
+        salaryPerFte: ctx.params.salaryPerFte,
+        roomCosts: new Dec(0),
+      };
+      const baseYear = ctx.tariff.baseYear ?? yearOf(plan, 0);
+      const tolerance = data.toleranceApplies ? ctx.salaryTolerance : new Dec(0);
+      const given = [...needs].flatMap((key) => (INPUT_WORDS[key] ? [key] : []));
+      const why = (year: YearAssumptions): Texts => {
+        const words = (lang: "de" | "en"): string =>
+          [given.map((key) => (INPUT_WORDS[key] as NonNullable<(typeof INPUT_WORDS)[InputKey]>)(inputs, lang)).join(", "), explainLine(data.line, ctx.params, lang, year.yearsAfterBase > 0 ? year : {})]
+            .filter((t) => t !== "")
+            .join(" × ") + (tolerance.isZero() ? "" : TOLERANCE[lang](tolerance));
+        return { de: words("de"), en: words("en") };
+      };
+      return perYear(plan, data.line, (jahr) => {
+        const year: YearAssumptions = { tariffIncrease: ctx.tariff.increase, yearsAfterBase: yearsAfterBase(jahr, baseYear) };
+        const full = amountOf(expr, inputs, ctx.params, year);
+        const amount = tolerance.isZero() ? full : toCents(full.mul(new Dec(1).minus(tolerance)));
+        return { amount, why: why(year) };
+      });
+    },
+  };
 }
 
-export const payRule: Rule = {
-  id: "personal.verguetung",
-  severity: "verstoss",
-  source: figures.salaryPerFte.source,
-  check(plan, ctx) {
-    const fte = plan.fte;
-    const firstYear = yearOf(plan, 0);
-    return perYear(plan, "staffCost", (year) => (fte.ok ? payMinimum(fte.value, year, firstYear, ctx) : undefined));
-  },
-};
+const MONEY_MINIMUMS: readonly Rule[] = MINIMUM_RULES_DATA.map(minimumRule);
 
-const MATERIAL_WHY: Wording<{ fte: Dec; rate: Dec }> = {
-  de: (a) => `${fteText(a.fte, "de")} VbE × ${formatEuro(a.rate)}`,
-  en: (a) => `${fteText(a.fte, "en")} FTE × ${formatEuro(a.rate, "en")}`,
-};
-
-export const materialCostRule: Rule = {
-  id: "sachkosten.mindest",
-  severity: "verstoss",
-  source: figures.materialCostPerFte.source,
-  check(plan, { params }) {
-    const fte = plan.fte;
-    if (!fte.ok) return [];
-    const minimum: Minimum = { amount: materialCostOf(fte.value, params), why: say(MATERIAL_WHY, { fte: fte.value, rate: params.materialCostPerFte }) };
-    return perYear(plan, "materialCost", () => minimum);
-  },
-};
-
-const residentsText = (n: number | Dec, lang: "de" | "en"): string => formatNumber(n, lang, 0);
-
-const PROJECT_WHY: Wording<{ residents: number; rate: Dec; min: Dec }> = {
-  de: (a) => `${residentsText(a.residents, "de")} Einwohner × ${formatEuro(a.rate)}, mindestens ${formatEuro(a.min)}`,
-  en: (a) => `${residentsText(a.residents, "en")} residents × ${formatEuro(a.rate, "en")}, at least ${formatEuro(a.min, "en")}`,
-};
-
-export const projectCostRule: Rule = {
-  id: "projektkosten.mindest",
-  severity: "verstoss",
-  source: figures.projectCostPerResident.source,
-  check(plan, { params }) {
-    const residents = plan.residents;
-    if (!residents.ok) return [];
-    const minimum: Minimum = {
-      amount: projectCostOf(residents.value, params),
-      why: say(PROJECT_WHY, { residents: residents.value, rate: params.projectCostPerResident, min: params.projectCostMinimum }),
-    };
-    return perYear(plan, "projectCost", () => minimum);
-  },
-};
-
-const FUND_WHY: Wording<{ residents: number; rate: Dec; floor?: { min: Dec; below: Dec } }> = {
-  de: (a) =>
-    `${residentsText(a.residents, "de")} Einwohner × ${formatEuro(a.rate)}` +
-    (a.floor ? `, mindestens ${formatEuro(a.floor.min)} unter ${residentsText(a.floor.below, "de")} Einwohnern` : ""),
-  en: (a) =>
-    `${residentsText(a.residents, "en")} residents × ${formatEuro(a.rate, "en")}` +
-    (a.floor ? `, at least ${formatEuro(a.floor.min, "en")} below ${residentsText(a.floor.below, "en")} residents` : ""),
-};
-
-export const dispositionFundRule: Rule = {
-  id: "verfuegungsfonds.mindest",
-  severity: "verstoss",
-  source: figures.dispositionFundPerResident.source,
-  check(plan, { params }) {
-    const residents = plan.residents;
-    if (!residents.ok) return [];
-    const minimumApplies = params.dispositionFundMinimumBelowResidents.gt(residents.value);
-    const floor = minimumApplies ? { min: params.dispositionFundMinimum, below: params.dispositionFundMinimumBelowResidents } : undefined;
-    const minimum: Minimum = {
-      amount: dispositionFundOf(residents.value, params),
-      why: say(FUND_WHY, { residents: residents.value, rate: params.dispositionFundPerResident, floor }),
-    };
-    return perYear(plan, "dispositionFund", () => minimum);
-  },
-};
-
-export const MINIMUM_RULES: readonly Rule[] = [minFteRule, qualifiedStaffRule, payRule, materialCostRule, projectCostRule, dispositionFundRule];
+export const MINIMUM_RULES: readonly Rule[] = [minFteRule, qualifiedStaffRule, ...MONEY_MINIMUMS];

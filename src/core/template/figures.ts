@@ -1,37 +1,28 @@
 /**
- * The core's own numbers for a planning template, computed exactly with decimal.js: the
+ * The core's own numbers for a planning template, computed exactly from the rulebook: the
  * Richtwert of every budget line per Quartier and plan year, and the comparison table. The
- * workbook's formulas compute the same figures; the LibreOffice tests hold them to the cent.
+ * workbook's formulas are compiled from the same rules; the LibreOffice tests hold the two to
+ * the cent.
  *
  * Tariff increase: the salary per VbE of a Quartier is given for the base year (the first plan
- * year). The Personalkosten Richtwert of plan year J is
- *   round(VbE × Gehalt_je_VbE × (1 + Tarifsteigerung)^(J − Basisjahr), 2)
- * — one rounding, of the escalated line, exactly as the workbook formula does it. No other
- * line changes with the tariff.
+ * year); plan year J counts max(0, J − Basisjahr) years of increase (README, "Basisjahr").
  */
-import { BudgetLines, budgetOf, compileParameters, CompiledParameters } from "../budget";
+import { BudgetLines, budgetOf, compileParameters, CompiledParameters, YearAssumptions, yearsAfterBase } from "../budget";
 import { Dec, toCents } from "../decimal";
 import type { Neighbourhood, TemplatePlan } from "./input";
 
-/** The salary per VbE in a plan year, unrounded (rounding happens once, on the line). */
-export function escalatedSalary(salaryPerFte: Dec, tariffIncrease: Dec, yearsAfterBase: number): Dec {
-  return salaryPerFte.mul(new Dec(1).plus(tariffIncrease).pow(yearsAfterBase));
-}
-
 /** The standard's budget for one Quartier in one plan year. */
-export function richtwertOf(
-  n: Neighbourhood,
-  yearsAfterBase: number,
-  tariffIncrease: Dec,
-  p: CompiledParameters,
-): BudgetLines {
-  return budgetOf(n.residents, n.fte, escalatedSalary(n.salaryPerFte, tariffIncrease, yearsAfterBase), n.roomCosts, p);
+export function richtwertOf(n: Neighbourhood, year: YearAssumptions, p: CompiledParameters): BudgetLines {
+  return budgetOf(n.residents, n.fte, n.salaryPerFte, n.roomCosts, p, year);
 }
 
-/** Richtwerte of every Quartier (outer) and plan year (inner). */
+/** Richtwerte of every Quartier (outer) and plan year (inner); the first plan year is the base year. */
 export function richtwerteOf(plan: TemplatePlan): BudgetLines[][] {
   const p = compileParameters(plan.parameters);
-  return plan.neighbourhoods.map((n) => plan.years.map((_, k) => richtwertOf(n, k, plan.tariffIncrease, p)));
+  const baseYear = plan.years[0];
+  return plan.neighbourhoods.map((n) =>
+    plan.years.map((year) => richtwertOf(n, { tariffIncrease: plan.tariffIncrease, yearsAfterBase: yearsAfterBase(year, baseYear) }, p)),
+  );
 }
 
 /** Amount per resident, to the cent; undefined for a Quartier without residents. */

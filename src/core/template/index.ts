@@ -7,7 +7,7 @@ export { buildTemplate, buildWorkbookModel, neighbourhoodSheetName } from "./bui
 export type { BuildOptions } from "./buildTemplate";
 export { comparisonTable, COMPARISON_COLUMNS } from "./comparison";
 export type { ComparisonColumnKey, ComparisonRow } from "./comparison";
-export { richtwerteOf, escalatedSalary } from "./figures";
+export { richtwerteOf, richtwertOf } from "./figures";
 export { assignSheetNames, excelSafeSheetName, sheetNameKey, MAX_SHEET_NAME_LENGTH } from "./sheetNames";
 export { pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TableInputError } from "./table";
 export { quoteSheetName, sheetReference } from "./addresses";

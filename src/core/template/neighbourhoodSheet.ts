@@ -14,7 +14,7 @@ import {
 } from "../names";
 import { RAHMENSTANDARD } from "../standard";
 import { absoluteRange, cellAddress, columnLetter, rangeAddress } from "./addresses";
-import { richtwertFormula, sumFormula } from "./formulas";
+import { lineFormula } from "../rulebook/excelFormula";
 import type { Neighbourhood } from "./input";
 import type { DefinedNameModel, SheetModel } from "./model";
 import {
@@ -133,13 +133,17 @@ export function buildNeighbourhoodSheet(
       const rCol = layout.richtwertCol(j);
       const pCol = layout.planCol(j);
       const cellIn = (col: number) => (l: BudgetLineKey) => cellAddress(BUDGET_ROWS[l], col);
-      const richtwert = richtwertFormula(line.key, {
+      const richtwert = lineFormula(line.key, {
         yearCell: `${columnLetter(rCol)}$${BUDGET_YEAR_ROW}`,
         cellOf: cellIn(rCol),
       });
       b.set(row, rCol, { formula: richtwert, numberFormat: NUMBER_FORMATS.euro, style: isSum ? "total" : "computed" });
       if (line.key === "projectFunds" || line.key === "total")
-        b.set(row, pCol, { formula: sumFormula(line.key, cellIn(pCol)), numberFormat: NUMBER_FORMATS.euro, style: "total" });
+        b.set(row, pCol, {
+          formula: lineFormula(line.key, { yearCell: `${columnLetter(pCol)}$${BUDGET_YEAR_ROW}`, cellOf: cellIn(pCol) }),
+          numberFormat: NUMBER_FORMATS.euro,
+          style: "total",
+        });
       else b.set(row, pCol, { value: richtwerte[j][line.key].toNumber(), numberFormat: NUMBER_FORMATS.euro, input: true });
       b.set(row, layout.deviationCol(j), {
         formula: `${cellAddress(row, pCol)}-${cellAddress(row, rCol)}`,
