@@ -11,11 +11,13 @@ import { CliError, fileSystemError, fileSystemFailure } from "./errors";
 /** A profile is a few hundred bytes; anything much larger is not one (and is not read whole). */
 export const PROFILE_MAX_BYTES = 256 * 1024;
 
+/** The option's flags and help, for commands that chain `.option(STANDARD_FLAG, STANDARD_OPTION_HELP)`. */
+export const STANDARD_FLAG = "--standard <profil.json>";
 export const STANDARD_OPTION_HELP = "Profil des Standards (JSON, z. B. einer Stadt) statt des eingebauten Rahmenstandards";
 
 /** Registers `--standard <profil.json>` on a command. */
 export function addStandardOption(command: Command): Command {
-  return command.option("--standard <profil.json>", STANDARD_OPTION_HELP);
+  return command.option(STANDARD_FLAG, STANDARD_OPTION_HELP);
 }
 
 /**

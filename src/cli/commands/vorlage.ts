@@ -5,6 +5,8 @@ import { parse } from "csv-parse/sync";
 import { buildWorkbookModel, planFromTable, TemplatePlan } from "../../core/template";
 import { CliError, fileSystemFailure, UsageError } from "../errors";
 import { NUMBER_SPELLING_HELP } from "../numbers";
+import type { StandardProfile } from "../../core/profile";
+import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
 import { writeFileSafely, checkTarget } from "../xlsx/writeFileSafely";
 import { writeWorkbook } from "../xlsx/writeWorkbook";
 
@@ -19,6 +21,7 @@ interface VorlageOptions {
   von?: number;
   bis?: number;
   force?: boolean;
+  standard?: string;
 }
 
 function yearOption(option: string): (text: string) => number {
@@ -125,9 +128,14 @@ async function refuseUnfitOutput(input: string, output: string): Promise<void> {
 }
 
 /** Reads and validates the Quartiere of a CSV file (errors name the line). */
-export async function planFromCsv(file: string, options: { von?: number; bis?: number }): Promise<TemplatePlan> {
+export async function planFromCsv(file: string, options: { von?: number; bis?: number; profile?: StandardProfile }): Promise<TemplatePlan> {
   const { rows, lines } = csvRows(await readCsvText(file));
-  return planFromTable(rows, { lines, firstYear: options.von, lastYear: options.bis });
+  return planFromTable(rows, { lines, firstYear: options.von, lastYear: options.bis, ...templateStandard(options.profile) });
+}
+
+/** What the template takes from a profile: its figures, its funding shares, and its name for the Parameter sheet. */
+function templateStandard(profile: StandardProfile | undefined) {
+  return profile ? { parameters: profile.parameters, shares: profile.shares, standard: profile } : {};
 }
 
 const EXAMPLES = `
@@ -143,7 +151,8 @@ in Anführungszeichen: Nord,12345,"2,5"
 
 Beispiele:
   qm-planer vorlage quartiere.csv -o plan.xlsx
-  qm-planer vorlage quartiere.csv -o plan.xlsx --von 2026 --bis 2030 --force`;
+  qm-planer vorlage quartiere.csv -o plan.xlsx --von 2026 --bis 2030 --force
+  qm-planer vorlage quartiere.csv -o plan.xlsx --standard stadt.json`;
 
 export function registerVorlageCommand(program: Command): void {
   program
@@ -154,12 +163,14 @@ export function registerVorlageCommand(program: Command): void {
     .option("--von <jahr>", "erstes Planjahr (Vorgabe: das laufende Jahr)", yearOption("--von"))
     .option("--bis <jahr>", "letztes Planjahr (Vorgabe: zwei Jahre nach dem ersten)", yearOption("--bis"))
     .option("--force", "eine vorhandene Datei überschreiben")
+    .option(STANDARD_FLAG, STANDARD_OPTION_HELP)
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: VorlageOptions) => {
       const force = options.force === true;
       await refuseUnfitOutput(file, options.output);
       await checkTarget(options.output, force);
-      const plan = await planFromCsv(file, options);
+      const profile = await loadStandard(options.standard);
+      const plan = await planFromCsv(file, { ...options, profile });
       const model = buildWorkbookModel(plan);
       await writeFileSafely(options.output, () => writeWorkbook(model), force);
       const years = plan.years.length > 1 ? `Planjahre ${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `Planjahr ${plan.years[0]}`;
