@@ -58,6 +58,11 @@ export interface NeighbourhoodPlan {
   fte: ReadResult<Dec>;
   /** The yearly room costs input (the plan rows per year are in `lines.roomCosts`). */
   roomCosts: ReadResult<Dec>;
+  /**
+   * The salary per VbE in the base year the Quartier's Richtwert uses (the template's
+   * `Gehalt_je_VbE`); absent where the sheet has none (then the standard's reference counts).
+   */
+  salaryPerFte?: ReadResult<Dec>;
   /** The plan years, one per plan column; empty when the sheet names none. */
   years: ReadResult<number>[];
   /** Planned amounts per line, one per plan column (same length for every line). */
@@ -80,6 +85,8 @@ export interface WorkbookPlan {
   neighbourhoods: NeighbourhoodPlan[];
   /** Quartier sheets ("QM …") that could be read neither through names nor through labels. */
   unreadSheets: string[];
+  /** Sheets the workbook lists whose content is missing from the file (any name: never silently left out). */
+  missingSheets?: { sheet: string; part?: string }[];
 }
 
 /** Number of plan columns (years) of a plan. */

@@ -26,6 +26,18 @@ export interface SheetSnapshot {
   cells: ReadonlyMap<string, CellValue>;
   /** Merged areas as A1 ranges ("C1:D2"); the value sits in the top-left cell. */
   merges: readonly string[];
+  /**
+   * Set when the workbook lists the sheet but its content could not be read (a file reader
+   * found its part missing). The check reports such a sheet instead of leaving it out.
+   */
+  problem?: SheetProblem;
+}
+
+/** Why a listed sheet has no readable content. */
+export interface SheetProblem {
+  kind: "missing";
+  /** The part of the file the sheet's content should be in ("xl/worksheets/sheet3.xml"), when known. */
+  part?: string;
 }
 
 export interface DefinedNameSnapshot {

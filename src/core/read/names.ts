@@ -30,7 +30,7 @@ const TEXT = {
 };
 
 /** More cells than any input or plan row of the template has; guards against `$A$1:$XFD$1048576`. */
-const MAX_NAMED_CELLS = 1000;
+export const MAX_NAMED_CELLS = 1000;
 
 export class NameIndex {
   private readonly byName = new Map<string, DefinedNameSnapshot[]>();

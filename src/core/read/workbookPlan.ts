@@ -13,7 +13,7 @@ import { NameIndex } from "./names";
 import { isNeighbourhoodSheetName, isTemplateSheet, readParameters, readTariff, readTemplateSheet } from "./template";
 
 /** The template's own non-Quartier sheets, and earlier check reports: never plans. */
-function isSupportSheet(sheet: SheetSnapshot): boolean {
+export function isSupportSheet(sheet: SheetSnapshot): boolean {
   const name = sheet.name.toLowerCase();
   return name === SHEETS.parameters.toLowerCase() || name === SHEETS.comparison.toLowerCase() || name.startsWith(SHEETS.report.toLowerCase());
 }
@@ -30,10 +30,15 @@ export function readWorkbookPlan(snapshot: WorkbookSnapshot, options: ReadOption
   );
   const neighbourhoods: NeighbourhoodPlan[] = [];
   const unreadSheets: string[] = [];
+  // A listed sheet whose content is missing is reported whatever its name; it holds nothing to read.
+  const missingSheets = snapshot.sheets
+    .filter((s) => s.problem && (options.sheet === undefined || s.name.toLowerCase() === options.sheet.toLowerCase()))
+    .map((s) => ({ sheet: s.name, part: s.problem?.part }));
   for (const sheet of candidates) {
+    if (sheet.problem) continue;
     const plan = isTemplateSheet(index, sheet) ? readTemplateSheet(index, sheet) : readForeignSheet(sheet);
     if (plan) neighbourhoods.push(plan);
     else if (isNeighbourhoodSheetName(sheet.name)) unreadSheets.push(sheet.name);
   }
-  return { parameters: readParameters(index), ...readTariff(index), neighbourhoods, unreadSheets };
+  return { parameters: readParameters(index), ...readTariff(index), neighbourhoods, unreadSheets, ...(missingSheets.length > 0 ? { missingSheets } : {}) };
 }

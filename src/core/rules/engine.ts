@@ -3,12 +3,13 @@
  * standard's figures, plus the findings about the workbook itself — its Parameter sheet
  * (`parameters.ts`) and Quartier sheets that could not be read at all.
  */
-import { DEFAULT_PARAMETERS } from "../budget";
+import { compileParameters, DEFAULT_PARAMETERS } from "../budget";
 import { Dec } from "../decimal";
 import { QmInputError } from "../errors";
 import { formatNumber } from "../format";
 import { SHEETS } from "../names";
 import type { WorkbookPlan } from "../plan";
+import type { StandardProfile } from "../profile";
 import { nameFromSheet } from "../read/template";
 import { say, Texts, Wording } from "../read/texts";
 import { readWorkbookPlan, ReadOptions } from "../read/workbookPlan";
@@ -32,6 +33,8 @@ export const RULES: readonly Rule[] = [
 export interface CheckOptions extends ReadOptions {
   /** Allowed shortfall of the Personalkosten below the tariff reference, in percent (default 0). */
   salaryTolerancePercent?: number;
+  /** The standard to measure against: a city's profile; default the built-in Rahmenstandard. */
+  profile?: StandardProfile;
 }
 
 export interface NeighbourhoodResult {
@@ -79,6 +82,18 @@ function unreadSheet(sheet: string): NeighbourhoodResult {
   return { name, sheet, findings: [workbookFinding(name, say(UNREAD_SHEET, sheet))] };
 }
 
+const MISSING_SHEET: Wording<{ sheet: string; part?: string }> = {
+  de: (a) =>
+    `Blatt „${a.sheet}“: Die Arbeitsmappe führt das Blatt, aber sein Inhalt${a.part ? ` (${a.part})` : ""} fehlt in der Datei; das Blatt ist nicht geprüft.`,
+  en: (a) => `Sheet "${a.sheet}": the workbook lists the sheet, but its content${a.part ? ` (${a.part})` : ""} is missing from the file; the sheet is not checked.`,
+};
+
+/** A listed sheet without content (its part missing from the file): a Verstoß, never silently left out. */
+function missingSheet(missing: { sheet: string; part?: string }): NeighbourhoodResult {
+  const name = nameFromSheet(missing.sheet);
+  return { name, sheet: missing.sheet, findings: [workbookFinding(name, say(MISSING_SHEET, missing))] };
+}
+
 /** Name of the result entry when a workbook or sheet holds no plan at all (the pane translates it). */
 export const NO_PLAN = "(keine Quartiersplanung gefunden)";
 
@@ -94,15 +109,17 @@ function noPlanFound(sheet: string | undefined): NeighbourhoodResult {
 }
 
 export function checkPlan(plan: WorkbookPlan, options: CheckOptions = {}): CheckResult {
-  const ctx: RuleContext = { params: DEFAULT_PARAMETERS, salaryTolerance: toleranceOf(options.salaryTolerancePercent), tariff: tariffOf(plan) };
+  const params = options.profile ? compileParameters(options.profile.parameters) : DEFAULT_PARAMETERS;
+  const ctx: RuleContext = { params, salaryTolerance: toleranceOf(options.salaryTolerancePercent), tariff: tariffOf(plan) };
   const neighbourhoods: NeighbourhoodResult[] = plan.neighbourhoods.map((n) => ({
     name: n.name,
     sheet: n.sheet,
     findings: RULES.flatMap((rule) => rule.check(n, ctx).map((hit) => findingOf(hit, rule.id, rule.severity, n.name))),
   }));
   neighbourhoods.push(...plan.unreadSheets.map(unreadSheet));
+  neighbourhoods.push(...(plan.missingSheets ?? []).map(missingSheet));
   if (neighbourhoods.length === 0) neighbourhoods.push(noPlanFound(options.sheet));
-  const parameters = parameterFindings(plan);
+  const parameters = parameterFindings(plan, options.profile);
   if (parameters.length > 0) neighbourhoods.unshift({ name: SHEETS.parameters, sheet: SHEETS.parameters, findings: parameters });
   return { neighbourhoods };
 }
