@@ -72,7 +72,7 @@ export function App({ actions, parameterStore, initialLanguage, onLanguageChange
     // A new template brings a Parameter sheet: read it, so edits there are followed from now on.
     template: <TemplateTab parameters={parameters} actions={actions} onCreated={parameterStore.reload} />,
     compare: <CompareTab parameters={parameters} actions={actions} />,
-    parameters: <ParametersTab loaded={loaded} actions={actions} onLoaded={parameterStore.set} />,
+    parameters: <ParametersTab loaded={loaded} store={parameterStore} />,
   };
 
   return (

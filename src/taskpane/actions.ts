@@ -5,10 +5,9 @@
  */
 import type { MarkResult, UnmarkResult } from "../excel/highlight";
 import type { BudgetCellsInput, InsertBudgetResult } from "../excel/insertBudget";
-import type { WorkbookParameters } from "../excel/parameters";
+import type { ParameterChange, SaveOptions, WorkbookParameters } from "../excel/parameters";
 import type { CellRef, WorkbookPlan } from "../core/plan";
 import type { CheckResult, Finding } from "../core/rules";
-import type { Parameters } from "../core/standard";
 import type { SheetRenaming, TemplatePlan } from "../core/template";
 import type { Progress } from "./components/useTask";
 
@@ -17,8 +16,12 @@ export interface BudgetActions {
 }
 
 export interface ParameterActions {
+  /** Reads the workbook's parameters; changes nothing (the store hands them to the QM.* functions). */
   loadParameters(): Promise<WorkbookParameters>;
-  saveParameters(parameters: Parameters): Promise<WorkbookParameters>;
+  /** Writes them; `options.onWrite` is where the store hands them to the functions. */
+  saveParameters(change: ParameterChange, options?: SaveOptions): Promise<WorkbookParameters>;
+  /** A full calculation, so QM.* cells show what the functions compute with now. */
+  recalculate(): Promise<void>;
   /** Calls `onEdit` with the sheet's id whenever a person edits cells (so figures typed into the Parameter sheet are seen). */
   watchUserEdits(onEdit: (worksheetId: string) => void): Promise<void>;
 }

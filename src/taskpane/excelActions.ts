@@ -1,7 +1,7 @@
 import { readOpenWorkbookPlan } from "../excel/compare";
 import { markFindings, removeMarks } from "../excel/highlight";
 import { insertBudgetAtSelection } from "../excel/insertBudget";
-import { loadWorkbookParameters, saveWorkbookParameters, watchUserEdits } from "../excel/parameters";
+import { loadWorkbookParameters, recalculateFunctions, saveWorkbookParameters, watchUserEdits } from "../excel/parameters";
 import { checkInExcel, selectCell } from "../excel/readPlan";
 import { writeReport } from "../excel/report";
 import { createTemplateFromPlan, readSelectedRows } from "../excel/writeTemplate";
@@ -12,6 +12,7 @@ export const excelActions: TaskpaneActions = {
   insertBudget: insertBudgetAtSelection,
   loadParameters: loadWorkbookParameters,
   saveParameters: saveWorkbookParameters,
+  recalculate: recalculateFunctions,
   watchUserEdits,
   readWorkbookPlan: readOpenWorkbookPlan,
   check: async (scope) => (await checkInExcel(scope === "sheet" ? "activeSheet" : "workbook")).result,

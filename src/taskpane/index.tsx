@@ -1,6 +1,6 @@
 import { createRoot } from "react-dom/client";
 import { languageOf } from "../core/format";
-import { setFunctionLanguage } from "../functions/activeParameters";
+import { updateRuntimeState } from "../functions/state";
 import { App } from "./App";
 import { excelActions } from "./excelActions";
 import { startWorkbookParameters } from "./workbookParameters";
@@ -21,7 +21,7 @@ Office.onReady(() => {
       actions={excelActions}
       parameterStore={parameterStore}
       initialLanguage={languageOf(Office.context.displayLanguage)}
-      onLanguageChange={setFunctionLanguage}
+      onLanguageChange={(language) => updateRuntimeState({ language })}
     />,
   );
 });

@@ -5,11 +5,20 @@ import { App } from "../../src/taskpane/App";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 import { defaultParameters, Parameters } from "../../src/core/standard";
 import { ParameterSaveError, type WorkbookParameters } from "../../src/excel/parameters";
+import { BUILT_IN_IDENTITY } from "../../src/core/parameterSources";
 import { startWorkbookParameters, WorkbookParameterStore } from "../../src/taskpane/workbookParameters";
 import { stubActions } from "./stubActions";
 
 
-const FROM_SHEET: WorkbookParameters = { parameters: defaultParameters(), source: "sheet", sheet: "Parameter", sheetId: "s1" };
+const FROM_SHEET: WorkbookParameters = {
+  parameters: defaultParameters(),
+  planning: {},
+  standard: { ...BUILT_IN_IDENTITY },
+  source: "sheet",
+  sheet: "Parameter",
+  sheetId: "s1",
+  formulas: [],
+};
 
 let container: HTMLDivElement;
 let root: Root;
@@ -21,10 +30,11 @@ let saveRefusal: ParameterSaveError | undefined;
 function actions(): TaskpaneActions {
   return stubActions({
     loadParameters: () => Promise.resolve(FROM_SHEET),
-    saveParameters: (p) => {
+    saveParameters: ({ parameters }, options) => {
       if (saveRefusal) return Promise.reject(saveRefusal);
-      saved.push(p);
-      return Promise.resolve({ ...FROM_SHEET, parameters: p });
+      options?.onWrite?.();
+      saved.push(parameters);
+      return Promise.resolve({ ...FROM_SHEET, parameters });
     },
   });
 }

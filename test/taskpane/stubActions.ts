@@ -1,3 +1,4 @@
+import { BUILT_IN_IDENTITY } from "../../src/core/parameterSources";
 import { defaultParameters } from "../../src/core/standard";
 import type { TaskpaneActions } from "../../src/taskpane/actions";
 
@@ -9,8 +10,9 @@ export function stubActions(overrides: Partial<TaskpaneActions> = {}): TaskpaneA
   const never = () => Promise.reject(new Error("not used in this test"));
   return {
     insertBudget: never,
-    loadParameters: () => Promise.resolve({ parameters: defaultParameters(), source: "standard" }),
+    loadParameters: () => Promise.resolve({ parameters: defaultParameters(), planning: {}, standard: { ...BUILT_IN_IDENTITY }, source: "standard", formulas: [] }),
     saveParameters: never,
+    recalculate: () => Promise.resolve(),
     watchUserEdits: () => Promise.resolve(),
     readWorkbookPlan: never,
     check: never,
