@@ -12,10 +12,12 @@ import {
   summaryText,
   toleranceOf,
 } from "../../core/rules";
+import { BUILT_IN_PROFILE, StandardProfile } from "../../core/profile";
 import { cellName } from "../../core/read/cells";
 import { RAHMENSTANDARD } from "../../core/standard";
 import { describeFailure, EXIT, ExitCode } from "../errors";
 import { checkedNumberOption } from "../numbers";
+import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx/readWorkbook";
 
 /**
@@ -27,18 +29,21 @@ import { readWorkbookFile, WorkbookReadError } from "../xlsx/readWorkbook";
 interface PruefenOptions {
   json?: boolean;
   toleranz?: number;
+  standard?: string;
 }
 
 export type FileOutcome = { file: string; result: CheckResult } | { file: string; error: string };
 
 export interface PruefenJson {
+  /** What the files were measured against: the built-in standard or the `--standard` profile. */
+  standard: { name: string; version: string };
   dateien: ({ datei: string; quartiere: NeighbourhoodJson[] } | { datei: string; fehler: string })[];
 }
 
-export async function checkFile(file: string, options: PruefenOptions): Promise<FileOutcome> {
+export async function checkFile(file: string, options: PruefenOptions, profile: StandardProfile = BUILT_IN_PROFILE): Promise<FileOutcome> {
   try {
     const snapshot = await readWorkbookFile(file);
-    return { file, result: checkWorkbook(snapshot, { salaryTolerancePercent: options.toleranz }) };
+    return { file, result: checkWorkbook(snapshot, { salaryTolerancePercent: options.toleranz, profile }) };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { file, error: err.message };
     // Any other failure (a defect, a file-system error) is this file's alone: the others are
@@ -53,8 +58,9 @@ export function exitCodeOf(outcomes: readonly FileOutcome[]): ExitCode {
   return EXIT.ok;
 }
 
-export function pruefenJson(outcomes: readonly FileOutcome[]): PruefenJson {
+export function pruefenJson(outcomes: readonly FileOutcome[], profile: StandardProfile = BUILT_IN_PROFILE): PruefenJson {
   return {
+    standard: { name: profile.name, version: profile.version },
     dateien: outcomes.map((o) => ("error" in o ? { datei: o.file, fehler: o.error } : { datei: o.file, quartiere: resultJson(o.result) })),
   };
 }
@@ -69,6 +75,12 @@ function findingLines(f: Finding): string[] {
   const lines = [`  - ${SEVERITY_LABEL[f.schwere]}${year} [${f.regel}]: ${f.meldung}`];
   if (details.length > 0) lines.push(`      ${details.join(" · ")}`);
   return lines;
+}
+
+/** The first line of the German report: what the files are measured against. */
+export function checkHeader(profile: StandardProfile = BUILT_IN_PROFILE): string {
+  const what = profile === BUILT_IN_PROFILE ? `dem ${profile.name}` : `dem Profil „${profile.name}“`;
+  return `Prüfung nach ${what} (${profile.version})\n\n`;
 }
 
 /** The German report of one file: per Quartier a summary line, then its findings. */
@@ -88,6 +100,7 @@ const EXAMPLES = `
 Beispiele:
   qm-planer pruefen plan.xlsx
   qm-planer pruefen traeger/*.xlsx --json
+  qm-planer pruefen plan.xlsx --standard stadt.json
 
 Exit-Code: 0 ohne Verstoß, 1 bei einem Verstoß, 2 wenn eine Datei nicht lesbar ist.`;
 
@@ -102,14 +115,17 @@ export function registerPruefenCommand(program: Command): void {
       `erlaubte Unterschreitung der Personalkosten unter ${RAHMENSTANDARD.tariff} in Prozent (Vorgabe: 0)`,
       checkedNumberOption("--toleranz", toleranceOf),
     )
+    .option(STANDARD_FLAG, STANDARD_OPTION_HELP)
     .addHelpText("after", EXAMPLES)
     .action(async (files: string[], options: PruefenOptions) => {
+      // A bad profile fails the call before any file is read: one line, nothing on stdout.
+      const profile = await loadStandard(options.standard);
       const outcomes: FileOutcome[] = [];
       // One file after the other: memory stays that of one workbook, whatever the number of files.
-      for (const file of files) outcomes.push(await checkFile(file, options));
-      const header = `Prüfung nach dem ${RAHMENSTANDARD.name} (${RAHMENSTANDARD.version})\n\n`;
+      for (const file of files) outcomes.push(await checkFile(file, options, profile));
+      const header = checkHeader(profile);
       process.stdout.write(
-        options.json ? JSON.stringify(pruefenJson(outcomes), null, 2) + "\n" : header + outcomes.map(fileReport).join("\n"),
+        options.json ? JSON.stringify(pruefenJson(outcomes, profile), null, 2) + "\n" : header + outcomes.map(fileReport).join("\n"),
       );
       for (const o of outcomes) if ("error" in o) process.stderr.write(`Fehler: ${o.file}: ${o.error}\n`);
       process.exitCode = exitCodeOf(outcomes);

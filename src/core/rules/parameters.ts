@@ -1,5 +1,6 @@
 /**
- * The workbook's own Parameter sheet, checked against the standard. Plans are always measured
+ * The workbook's own Parameter sheet, checked against the standard — the built-in one or the
+ * city profile the check was given (`CheckOptions.profile`). Plans are always measured
  * against the standard's figures — that is what a budget office checks them against — so a
  * figure lowered on the Parameter sheet cannot make a plan pass; each figure that differs is
  * a finding of its own: a Verstoß when it demands less than the standard, a Hinweis when it
@@ -13,7 +14,8 @@ import type { ReadResult, WorkbookPlan } from "../plan";
 import { detailOf } from "../read/cells";
 import { nameOf } from "../read/fields";
 import { joined, say, Texts, Wording } from "../read/texts";
-import { Figure, FIGURE_KEYS, FigureKey, FigureUnit, RAHMENSTANDARD } from "../standard";
+import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
+import { FIGURE_KEYS, FigureKey, FigureUnit, RAHMENSTANDARD } from "../standard";
 import { eur, formatQuantity, residents, vbe } from "./quantity";
 import type { Finding, Quantity, RuleContext, Severity } from "./types";
 
@@ -43,19 +45,34 @@ const QUANTITY_OF_UNIT: Readonly<Record<FigureUnit, (amount: Dec) => Quantity>> 
   RESIDENTS: residents,
 };
 
+/**
+ * What the plan is measured against, in the cases the sentences need: the built-in standard
+ * ("der Standard") or a city's profile of it ("das Profil „Stadt X“").
+ */
+interface Against {
+  /** `nominative` names it the first time, `short` the second ("als das Profil verlangt"). */
+  de: { nominative: string; short: string; genitive: string };
+  en: { subject: string; value: string };
+}
+
+function againstOf(profile: StandardProfile): Against {
+  if (profile === BUILT_IN_PROFILE) return { de: { nominative: "der Standard", short: "der Standard", genitive: "des Standards" }, en: { subject: "the standard", value: "the standard's value" } };
+  return { de: { nominative: `das Profil „${profile.name}“`, short: "das Profil", genitive: "des Profils" }, en: { subject: `the profile "${profile.name}"`, value: "the profile's value" } };
+}
+
 const TEXT = {
   deviation: {
     de: (a) =>
-      `Parameter „${a.figure.de}“: Die Arbeitsmappe setzt ${formatQuantity(a.ist, "de")}, der Standard ${formatQuantity(a.soll, "de")} – ` +
-      `${a.lessDemanding ? "weniger" : "mehr"}, als der Standard verlangt. Geprüft wird mit dem Wert des Standards.`,
+      `Parameter „${a.figure.de}“: Die Arbeitsmappe setzt ${formatQuantity(a.ist, "de")}, ${a.against.de.nominative} ${formatQuantity(a.soll, "de")} – ` +
+      `${a.lessDemanding ? "weniger" : "mehr"}, als ${a.against.de.short} verlangt. Geprüft wird mit dem Wert ${a.against.de.genitive}.`,
     en: (a) =>
-      `Parameter "${a.figure.en}": the workbook sets ${formatQuantity(a.ist, "en")}, the standard ${formatQuantity(a.soll, "en")} – ` +
-      `${a.lessDemanding ? "less" : "more"} than the standard requires. Checked with the standard's value.`,
-  } as Wording<{ figure: Texts; soll: Quantity; ist: Quantity; lessDemanding: boolean }>,
+      `Parameter "${a.figure.en}": the workbook sets ${formatQuantity(a.ist, "en")}, ${a.against.en.subject} ${formatQuantity(a.soll, "en")} – ` +
+      `${a.lessDemanding ? "less" : "more"} than ${a.against.en.subject} requires. Checked with ${a.against.en.value}.`,
+  } as Wording<{ figure: Texts; soll: Quantity; ist: Quantity; lessDemanding: boolean; against: Against }>,
   standardUsed: {
-    de: (f) => `Geprüft wird mit dem Wert des Standards (${formatNumber(f.value)}).`,
-    en: (f) => `Checked with the standard's value (${formatNumber(f.value, "en")}).`,
-  } as Wording<Figure>,
+    de: (a) => `Geprüft wird mit dem Wert ${a.against.de.genitive} (${formatNumber(a.value)}).`,
+    en: (a) => `Checked with ${a.against.en.value} (${formatNumber(a.value, "en")}).`,
+  } as Wording<{ value: string; against: Against }>,
   noTariffIncrease: {
     de: "Die Personalkosten werden ohne Tarifsteigerung geprüft.",
     en: "Staff costs are checked without a tariff increase.",
@@ -75,26 +92,27 @@ function unreadable(read: ReadResult<unknown>, schwere: Severity, instead: Texts
   return read.ok ? [] : [finding(`eingabe.${read.problem}`, schwere, joined(detailOf(read), instead), null, null, read)];
 }
 
-function figureFindings(key: FigureKey, read: ReadResult<Dec>): Finding[] {
+function figureFindings(key: FigureKey, read: ReadResult<Dec>, profile: StandardProfile): Finding[] {
   const figure = RAHMENSTANDARD.figures[key];
+  const against = againstOf(profile);
   // The standard's own value is what is checked with: an unreadable copy of it changes nothing.
-  if (!read.ok) return unreadable(read, "hinweis", say(TEXT.standardUsed, figure));
-  const standard = new Dec(figure.value);
+  if (!read.ok) return unreadable(read, "hinweis", say(TEXT.standardUsed, { value: profile.parameters[key], against }));
+  const standard = new Dec(profile.parameters[key]);
   if (read.value.eq(standard)) return [];
   const lessDemanding = DEMANDS_MORE_WHEN[key] === "higher" ? read.value.lt(standard) : read.value.gt(standard);
   const quantity = QUANTITY_OF_UNIT[figure.unit];
   const soll = quantity(standard);
   const ist = quantity(read.value);
   return [
-    finding(PARAMETER_DEVIATION, lessDemanding ? "verstoss" : "hinweis", say(TEXT.deviation, { figure: nameOf(figure), soll, ist, lessDemanding }), soll, ist, read),
+    finding(PARAMETER_DEVIATION, lessDemanding ? "verstoss" : "hinweis", say(TEXT.deviation, { figure: nameOf(figure), soll, ist, lessDemanding, against }), soll, ist, read),
   ];
 }
 
 /** The findings about the workbook's Parameter sheet, reported under the pseudo-Quartier "Parameter". */
-export function parameterFindings(plan: WorkbookPlan): Finding[] {
+export function parameterFindings(plan: WorkbookPlan, profile: StandardProfile = BUILT_IN_PROFILE): Finding[] {
   const found = FIGURE_KEYS.flatMap((key) => {
     const read = plan.parameters[key];
-    return read ? figureFindings(key, read) : [];
+    return read ? figureFindings(key, read, profile) : [];
   });
   // Without a readable increase the pay can only be checked without one: a lower bound, so never "erfüllt" because of it.
   if (plan.tariffIncrease) found.push(...unreadable(plan.tariffIncrease, "verstoss", TEXT.noTariffIncrease));
