@@ -151,7 +151,8 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle): void {
  */
 function estimatedBytes(sheet: SheetModel, formulas: (string | number)[][]): number {
   const formats = sheet.cells.reduce((n, c) => n + (c.numberFormat ? c.numberFormat.length + 3 : 0), 0);
-  return JSON.stringify(formulas).length + formats + 24 * sheet.cells.length;
+  const prompts = sheet.prompts.reduce((n, p) => n + p.ranges.length * (p.title.length + p.message.length + 64), 0);
+  return JSON.stringify(formulas).length + formats + prompts + 24 * sheet.cells.length;
 }
 
 /** Queues everything of one sheet except its names; protection comes last (it blocks the rest). */
@@ -178,6 +179,9 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, { address, formulas 
       message: `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
     };
   }
+  // An input message without a rule (Excel's "Any value"; ExcelApi 1.8).
+  for (const p of sheet.prompts)
+    for (const range of p.ranges) ws.getRange(range).dataValidation.prompt = { showPrompt: true, title: p.title, message: p.message };
   for (const cf of sheet.conditionalFormats) {
     const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
     format.custom.rule.formula = "=" + cf.formula;

@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellsOfRange, CellStyle, STYLES, StyleKey, WorkbookModel } from "../../core/template";
-import type { CellModel, SheetModel } from "../../core/template";
+import type { CellModel, PromptModel, SheetModel } from "../../core/template";
 import { addDefinedNames } from "./definedNames";
 
 const ARGB = (rgb: string): string => "FF" + rgb;
@@ -60,6 +60,16 @@ function writeCell(ws: ExcelJS.Worksheet, c: CellModel): void {
   if (Object.keys(style).length > 0) cell.style = style;
 }
 
+/**
+ * An input message without a rule: exceljs's type "any" writes `<dataValidation>` without a
+ * type attribute (OOXML's default "none", Excel's "Any value"), which Excel and LibreOffice
+ * show as an input message. exceljs merges equal neighbouring cells into one range. Its
+ * typings know no "any", hence the cast.
+ */
+function promptValidation(p: PromptModel): ExcelJS.DataValidation {
+  return { type: "any", formulae: [], showInputMessage: true, promptTitle: p.title, prompt: p.message } as unknown as ExcelJS.DataValidation;
+}
+
 /** Conditional formats use the fill as background colour (Excel's dxf convention). */
 function conditionalStyle(key: StyleKey): Partial<ExcelJS.Style> {
   const s = STYLES[key];
@@ -87,6 +97,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void
         errorTitle: "Ungültige Eingabe",
         error: `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
       };
+  for (const p of sheet.prompts)
+    for (const address of p.ranges.flatMap((r) => cellsOfRange(r))) ws.getCell(address).dataValidation = promptValidation(p);
   sheet.conditionalFormats.forEach((cf, i) =>
     ws.addConditionalFormatting({
       ref: cf.range,

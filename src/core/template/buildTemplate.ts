@@ -10,6 +10,7 @@ import { richtwerteOf } from "./figures";
 import { TemplateInput, TemplatePlan, validateTemplateInput } from "./input";
 import type { WorkbookModel } from "./model";
 import { buildNeighbourhoodSheet } from "./neighbourhoodSheet";
+import { richtwertPrompts } from "./notes";
 import { buildParameterSheet } from "./parameterSheet";
 import { assignSheetNames } from "./sheetNames";
 
@@ -35,7 +36,8 @@ export function buildWorkbookModel(plan: TemplatePlan, existingSheets: Iterable<
 
   const parameters = buildParameterSheet(parameterSheetName, plan);
   const richtwerte = richtwerteOf(plan);
-  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, richtwerte[i]));
+  const prompts = richtwertPrompts(plan);
+  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, richtwerte[i], prompts));
   const comparison = buildComparisonSheet(comparisonSheetName, neighbourhoodSheets, plan.years);
   return {
     sheets: [parameters.sheet, ...quartiere.map((q) => q.sheet), comparison],

@@ -8,6 +8,8 @@ export type { BuildOptions } from "./buildTemplate";
 export { comparisonTable, COMPARISON_COLUMNS } from "./comparison";
 export type { ComparisonColumnKey, ComparisonRow } from "./comparison";
 export { richtwerteOf, richtwertOf } from "./figures";
+export { richtwertPrompts } from "./notes";
+export type { RichtwertPrompt } from "./notes";
 export { assignSheetNames, excelSafeSheetName, sheetNameKey, MAX_SHEET_NAME_LENGTH } from "./sheetNames";
 export { pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TableInputError } from "./table";
 export { quoteSheetName, sheetReference } from "./addresses";

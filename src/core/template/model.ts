@@ -32,6 +32,21 @@ export interface ListValidationModel {
 }
 
 /**
+ * An input message (Excel's data-validation prompt, "any value" allowed) shown when a cell of
+ * the ranges is selected: the Richtwert cells explain their rule with it. Ranges with the same
+ * text are grouped, so each writer sends or writes it once. Title and message are cut to what
+ * Excel stores (`PROMPT_LIMITS`).
+ */
+export interface PromptModel {
+  ranges: string[];
+  title: string;
+  message: string;
+}
+
+/** Excel refuses longer input messages (title 32, message 255 characters). */
+export const PROMPT_LIMITS = { title: 32, message: 255 } as const;
+
+/**
  * A conditional format given as a formula that is TRUE where the format applies, written for
  * the range's top-left cell with relative references (as Excel's "use a formula" rule).
  */
@@ -59,6 +74,7 @@ export interface SheetModel {
   /** Column widths in characters, by 1-based column index. */
   columnWidths: ReadonlyArray<{ col: number; width: number }>;
   validations: ListValidationModel[];
+  prompts: PromptModel[];
   conditionalFormats: ConditionalFormatModel[];
   /** Rows and columns kept in view when scrolling. */
   freeze?: { rows: number; cols: number };

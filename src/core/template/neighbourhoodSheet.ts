@@ -17,6 +17,7 @@ import { absoluteRange, cellAddress, columnLetter, rangeAddress } from "./addres
 import { lineFormula } from "../rulebook/excelFormula";
 import type { Neighbourhood } from "./input";
 import type { DefinedNameModel, SheetModel } from "./model";
+import type { RichtwertPrompt } from "./notes";
 import {
   BUDGET_HEADER_ROW,
   BUDGET_LAST_ROW,
@@ -67,6 +68,7 @@ export function buildNeighbourhoodSheet(
   n: Neighbourhood,
   years: readonly number[],
   richtwerte: readonly BudgetLines[],
+  prompts: Readonly<Record<BudgetLineKey, RichtwertPrompt>>,
 ): { sheet: SheetModel; names: DefinedNameModel[] } {
   const layout = new NeighbourhoodLayout(years.length);
   const b = new SheetBuilder(sheetName, "neighbourhood");
@@ -151,6 +153,8 @@ export function buildNeighbourhoodSheet(
         style: isSum ? "total" : "computed",
       });
     });
+    // One range per line: its Richtwert cells of all plan years share the explanation.
+    b.prompt(rangeAddress(row, layout.richtwertCol(0), row, layout.richtwertCol(lastYear)), prompts[line.key].title, prompts[line.key].message);
   }
   for (const key of PLANNED_LINES) {
     const row = BUDGET_ROWS[key];

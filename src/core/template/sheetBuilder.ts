@@ -1,6 +1,7 @@
 /** Collects the cells and parts of one sheet model while a builder lays it out. */
 import { cellAddress } from "./addresses";
-import type { CellConstant, CellModel, ChartModel, ConditionalFormatModel, ListValidationModel, SheetModel, SheetRole } from "./model";
+import { PROMPT_LIMITS } from "./model";
+import type { CellConstant, CellModel, ChartModel, ConditionalFormatModel, ListValidationModel, PromptModel, SheetModel, SheetRole } from "./model";
 import { NUMBER_FORMATS, StyleKey } from "./styles";
 
 export interface CellSpec {
@@ -16,6 +17,8 @@ export class SheetBuilder {
   private readonly cells = new Map<string, CellModel>();
   private readonly widths = new Map<number, number>();
   private readonly validations: ListValidationModel[] = [];
+  /** By title and message, so ranges with the same text share one entry. */
+  private readonly prompts = new Map<string, PromptModel>();
   private readonly conditionalFormats: ConditionalFormatModel[] = [];
   private freeze: SheetModel["freeze"];
   private chart: ChartModel | undefined;
@@ -48,6 +51,16 @@ export class SheetBuilder {
     this.validations.push({ range, values });
   }
 
+  /** An input message on `range`; title and message are cut to Excel's limits. */
+  prompt(range: string, title: string, message: string): void {
+    const t = clip(title, PROMPT_LIMITS.title);
+    const m = clip(message, PROMPT_LIMITS.message);
+    const key = `${t}\u0000${m}`;
+    const entry = this.prompts.get(key);
+    if (entry) entry.ranges.push(range);
+    else this.prompts.set(key, { ranges: [range], title: t, message: m });
+  }
+
   highlight(range: string, formula: string, style: StyleKey): void {
     this.conditionalFormats.push({ range, formula, style });
   }
@@ -68,6 +81,7 @@ export class SheetBuilder {
       cells,
       columnWidths: [...this.widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ col, width })),
       validations: this.validations,
+      prompts: [...this.prompts.values()],
       conditionalFormats: this.conditionalFormats,
       protect: true,
     };
@@ -75,4 +89,17 @@ export class SheetBuilder {
     if (this.chart) sheet.chart = this.chart;
     return sheet;
   }
+}
+
+/**
+ * `text` within `limit` UTF-16 units (what Excel counts): cut at the last space that leaves
+ * room for "…", never inside a surrogate pair, so a long rule still reads as words.
+ */
+export function clip(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit - 1;
+  const space = text.lastIndexOf(" ", end);
+  if (space > limit / 2) end = space;
+  else if (/[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return text.slice(0, end).trimEnd() + "…";
 }
