@@ -6,7 +6,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PruefenJson } from "../../src/cli/commands/pruefen";
-import * as readWorkbook from "../../src/cli/xlsx/readWorkbook";
+import * as readWorkbook from "../../src/cli/xlsx/untrusted/readWorkbook";
 import { buildTemplate, richtwerteOf } from "../../src/core/template";
 import {
   completeSheet,

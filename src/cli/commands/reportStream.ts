@@ -1,0 +1,60 @@
+/**
+ * Writes the result of a batch as each file finishes, so memory stays that of one workbook
+ * whatever the number of files, and a report is on screen while the next file is read.
+ *
+ * JSON is written in pieces that add up to exactly `JSON.stringify(document, null, 2)` of the
+ * whole document (one valid document, as before): the keys before the list of files first,
+ * then each entry of the list indented as it would be inside it.
+ */
+
+/** JSON.stringify(value, null, 2) as it appears at `depth` levels of indentation. */
+function nested(value: unknown, depth: number): string {
+  // JSON strings carry line breaks escaped: every "\n" of the text is one of the layout's.
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + "  ".repeat(depth));
+}
+
+export class JsonListWriter<T> {
+  private count = 0;
+  private closed = false;
+
+  /**
+   * @param write where the text goes (stdout)
+   * @param listKey the key of the list written entry by entry ("dateien")
+   * @param head keys written before the list, in order (e.g. the standard checked against)
+   */
+  constructor(
+    private readonly write: (text: string) => void,
+    listKey: string,
+    head: Readonly<Record<string, unknown>> = {},
+  ) {
+    let text = "{\n";
+    for (const [key, value] of Object.entries(head)) if (value !== undefined) text += `  ${JSON.stringify(key)}: ${nested(value, 1)},\n`;
+    this.write(text + `  ${JSON.stringify(listKey)}: [`);
+  }
+
+  add(entry: T): void {
+    this.write(`${this.count++ === 0 ? "\n" : ",\n"}    ${nested(entry, 2)}`);
+  }
+
+  end(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.write(this.count === 0 ? "]\n}\n" : "\n  ]\n}\n");
+  }
+}
+
+/** Text reports one after the other, separated by an empty line, after a header. */
+export class TextReportWriter {
+  private count = 0;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    header: string,
+  ) {
+    this.write(header);
+  }
+
+  add(report: string): void {
+    this.write((this.count++ === 0 ? "" : "\n") + report);
+  }
+}
