@@ -18,7 +18,9 @@ import { RAHMENSTANDARD } from "../../core/standard";
 import { describeFailure, EXIT, ExitCode } from "../errors";
 import { checkedNumberOption } from "../numbers";
 import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
-import { readWorkbookFile, WorkbookReadError } from "../xlsx/readWorkbook";
+import { readWorkbookFile, WorkbookReadError } from "../xlsx/untrusted/readWorkbook";
+import { visibleText } from "../../core/visibleText";
+import { JsonListWriter, TextReportWriter } from "./reportStream";
 
 /**
  * `qm-planer pruefen`: checks any number of workbooks against the standard. Every file is
@@ -58,10 +60,15 @@ export function exitCodeOf(outcomes: readonly FileOutcome[]): ExitCode {
   return EXIT.ok;
 }
 
+/** One file's entry of the JSON document. */
+export function fileJson(o: FileOutcome): PruefenJson["dateien"][number] {
+  return "error" in o ? { datei: o.file, fehler: o.error } : { datei: o.file, quartiere: resultJson(o.result) };
+}
+
 export function pruefenJson(outcomes: readonly FileOutcome[], profile: StandardProfile = BUILT_IN_PROFILE): PruefenJson {
   return {
     standard: { name: profile.name, version: profile.version },
-    dateien: outcomes.map((o) => ("error" in o ? { datei: o.file, fehler: o.error } : { datei: o.file, quartiere: resultJson(o.result) })),
+    dateien: outcomes.map(fileJson),
   };
 }
 
@@ -70,9 +77,11 @@ function findingLines(f: Finding): string[] {
   const details = [
     f.soll && `Soll: ${formatQuantity(f.soll)}`,
     f.ist && `Ist: ${formatQuantity(f.ist)}`,
-    f.zelle && `Zelle: ${cellName(f.zelle)}`,
+    f.zelle && `Zelle: ${visibleText(cellName(f.zelle))}`,
   ].filter((d): d is string => !!d);
-  const lines = [`  - ${SEVERITY_LABEL[f.schwere]}${year} [${f.regel}]: ${f.meldung}`];
+  // Texts from the workbook (names, cell texts quoted in messages) are shown escaped: a line
+  // break in a Quartier name must not add a line of its own to the report.
+  const lines = [`  - ${SEVERITY_LABEL[f.schwere]}${year} [${f.regel}]: ${visibleText(f.meldung)}`];
   if (details.length > 0) lines.push(`      ${details.join(" · ")}`);
   return lines;
 }
@@ -85,12 +94,12 @@ export function checkHeader(profile: StandardProfile = BUILT_IN_PROFILE): string
 
 /** The German report of one file: per Quartier a summary line, then its findings. */
 export function fileReport(outcome: FileOutcome): string {
-  if ("error" in outcome) return `${outcome.file}: nicht lesbar – ${outcome.error}\n`;
-  const lines = [outcome.file];
+  if ("error" in outcome) return `${visibleText(outcome.file)}: nicht lesbar – ${visibleText(outcome.error)}\n`;
+  const lines = [visibleText(outcome.file)];
   const summaries = summarise(outcome.result);
   outcome.result.neighbourhoods.forEach((n, i) => {
-    const sheet = n.sheet && n.sheet !== n.name ? ` (Blatt ${n.sheet})` : "";
-    lines.push(`${n.name}${sheet}: ${summaryText(summaries[i])}`);
+    const sheet = n.sheet && n.sheet !== n.name ? ` (Blatt ${visibleText(n.sheet)})` : "";
+    lines.push(`${visibleText(n.name)}${sheet}: ${summaryText(summaries[i])}`);
     for (const f of n.findings) lines.push(...findingLines(f));
   });
   return lines.join("\n") + "\n";
@@ -120,14 +129,23 @@ export function registerPruefenCommand(program: Command): void {
     .action(async (files: string[], options: PruefenOptions) => {
       // A bad profile fails the call before any file is read: one line, nothing on stdout.
       const profile = await loadStandard(options.standard);
-      const outcomes: FileOutcome[] = [];
-      // One file after the other: memory stays that of one workbook, whatever the number of files.
-      for (const file of files) outcomes.push(await checkFile(file, options, profile));
-      const header = checkHeader(profile);
-      process.stdout.write(
-        options.json ? JSON.stringify(pruefenJson(outcomes, profile), null, 2) + "\n" : header + outcomes.map(fileReport).join("\n"),
-      );
-      for (const o of outcomes) if ("error" in o) process.stderr.write(`Fehler: ${o.file}: ${o.error}\n`);
-      process.exitCode = exitCodeOf(outcomes);
+      const out = (text: string): void => void process.stdout.write(text);
+      // The same document as pruefenJson(), written file by file.
+      const json = options.json
+        ? new JsonListWriter<PruefenJson["dateien"][number]>(out, "dateien", { standard: { name: profile.name, version: profile.version } })
+        : undefined;
+      const text = options.json ? undefined : new TextReportWriter(out, checkHeader(profile));
+      let exitCode: ExitCode = EXIT.ok;
+      // One file after the other, each reported as soon as it is checked: memory stays that of
+      // one workbook, whatever the number of files; nothing of a finished file is kept.
+      for (const file of files) {
+        const outcome = await checkFile(file, options, profile);
+        if (json) json.add(fileJson(outcome));
+        else text?.add(fileReport(outcome));
+        if ("error" in outcome) process.stderr.write(`Fehler: ${visibleText(outcome.file)}: ${visibleText(outcome.error)}\n`);
+        exitCode = Math.max(exitCode, exitCodeOf([outcome])) as ExitCode;
+      }
+      json?.end();
+      process.exitCode = exitCode;
     });
 }
