@@ -17,6 +17,7 @@ import { BUDGET_LINES, BudgetLines, compileParameters, computeBudget } from "../
 import { isQmInputError, QmInputError } from "../../core/errors";
 import { formatEuro, formatNumber } from "../../core/format";
 import { FIELDS } from "../../core/inputs";
+import { explainLine } from "../../core/rulebook/explain";
 import { Parameters, RAHMENSTANDARD } from "../../core/standard";
 import type { BudgetActions } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
@@ -30,7 +31,9 @@ const useStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", alignItems: "start", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   input: { width: "100%", minWidth: 0 },
   strong: { fontWeight: tokens.fontWeightSemibold },
-  amount: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  amount: { textAlign: "right", fontVariantNumeric: "tabular-nums", verticalAlign: "top" },
+  /** The rule in words under the line's name, quieter than the amounts. */
+  rule: { display: "block", color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -144,7 +147,13 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
           <TableBody>
             {BUDGET_LINES.map((line) => (
               <TableRow key={line.key} className={STRONG_LINES.has(line.key) ? styles.strong : undefined}>
-                <TableCell>{t(`line.${line.key}`)}</TableCell>
+                <TableCell>
+                  <div>{t(`line.${line.key}`)}</div>
+                  {/* The rule in the rulebook's words with the workbook's figures; the tab computes the base year, so no tariff increase. */}
+                  <Caption1 className={styles.rule} data-explanation={line.key}>
+                    {explainLine(line.key, parameters, lang)}
+                  </Caption1>
+                </TableCell>
                 <TableCell className={styles.amount} data-line={line.key}>
                   {formatEuro(computed.budget![line.key], lang)}
                 </TableCell>
