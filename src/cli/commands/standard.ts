@@ -162,7 +162,7 @@ behalten den Wert des Rahmenstandards.`;
 export function registerStandardCommand(program: Command): void {
   const command = program
     .command("standard")
-    .description("den Standard (eingebaut oder ein Profil einer Stadt) anzeigen, als Profil exportieren oder vergleichen")
+    .description("Standard anzeigen (eingebaut oder Profil einer Stadt), als Profil exportieren oder vergleichen")
     .option("--json", "den Standard als Profil (JSON) ausgeben")
     .option("--export <profil.json>", "den Standard als Profil-Datei schreiben")
     .option("--force", "mit --export eine vorhandene Datei überschreiben")
