@@ -217,6 +217,43 @@ test(
 );
 
 test(
+  "Parameter: a city's profile file is imported, its differences listed, applied to the sheet; the Tarifsteigerung is edited in the tab",
+  async () => {
+    const profile = {
+      name: "Profil Musterstadt",
+      version: "2027.1",
+      gueltig_ab: "2027-01-01",
+      kennzahlen: { Projektkosten_je_Einwohner: "2.5" },
+    };
+    await pane.locator("[data-profile-file]").setInputFiles({
+      name: "musterstadt.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(profile)),
+    });
+    const pending = pane.locator("[data-profile-pending]");
+    await pending.waitFor();
+    await expect(pending.textContent()).resolves.toContain("Profil „Profil Musterstadt“, Version 2027.1, gültig ab 2027-01-01.");
+    await expect(pending.locator('[data-diff="Projektkosten_je_Einwohner"]').textContent()).resolves.toBe("Projektkosten je Einwohner2,00 €2,50 €");
+    // Nothing is written before "übernehmen".
+    await workbook.getByRole("tab", { name: "Parameter" }).click();
+    await expect(namedCellText("Projektkosten_je_Einwohner")).resolves.toBe("2,00 €");
+
+    await pane.getByRole("button", { name: "Profil übernehmen" }).click();
+    await pane.getByText("Profil „Profil Musterstadt“ übernommen.", { exact: false }).waitFor();
+    await expect(namedCellText("Projektkosten_je_Einwohner")).resolves.toBe("2,50 €");
+    await expect(pane.locator('[data-diff-builtin] [data-diff="Projektkosten_je_Einwohner"]').textContent()).resolves.toBe("Projektkosten je Einwohner2,00 €2,50 €");
+    await expect(pane.locator("[data-standard-identity]").textContent()).resolves.toBe("Stand: Profil Musterstadt, Version 2027.1");
+
+    await pane.locator('[data-field="tariffIncrease"]').fill("3");
+    await pane.getByRole("button", { name: "In der Arbeitsmappe speichern" }).click();
+    await pane.getByText("Gespeichert. Die QM-Funktionen rechnen jetzt mit diesen Werten.").waitFor();
+    await expect(namedCellText("Tarifsteigerung")).resolves.toMatch(/^3(,0+)? ?%$/);
+    await screenshot("parameter-profil");
+  },
+  STEP_TIMEOUT,
+);
+
+test(
   "the language switch turns the pane English",
   async () => {
     await pane.getByRole("combobox", { name: "Sprache" }).selectOption("en");

@@ -198,6 +198,8 @@ describe("the Parameter tab's profiles", () => {
     expect(runtimeState().parameters.projectCostPerResident).toBe("2.5");
     expect(runtimeState().standard).toEqual({ name: "Profil Musterstadt", version: "2027.1" });
     expect(panel().textContent).toContain("Profil „Profil Musterstadt“ übernommen.");
+    // Once, in the profile's section, not also under the fields' save button.
+    expect(panel().textContent?.split("übernommen.").length).toBe(2);
     expect(container.querySelector("[data-standard-identity]")?.textContent).toBe("Stand: Profil Musterstadt, Version 2027.1");
     expect(field("projectCostPerResident").value).toBe("2,5");
     expect(field("shareMunicipal").value).toBe("20");

@@ -167,6 +167,7 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
   const task = useTask();
   const profileTask = useTask();
   const [success, setSuccess] = useState<Message>();
+  const [profileSuccess, setProfileSuccess] = useState<Message>();
   const [drafts, setDrafts] = useState<Drafts>({});
   const [pending, setPending] = useState<StandardProfile>();
   const [exported, setExported] = useState<{ text: string; file: string }>();
@@ -235,6 +236,7 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
   };
   const save = async () => {
     setSuccess(undefined);
+    setProfileSuccess(undefined);
     if (!complete) return;
     // Values that are the built-in standard's again are the built-in standard, whatever profile came before.
     const isBuiltIn = profileDiff(workbookProfile(figures, { ...planning, ...typedPlanning }, identity)).length === 0;
@@ -272,7 +274,7 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
     input.value = "";
     if (!file) return;
     setPending(undefined);
-    setSuccess(undefined);
+    setProfileSuccess(undefined);
     const profile = await profileTask.run(async () => {
       if (file.size > PROFILE_MAX_KB * 1024) throw new UserMessage("parameters.profile.tooLarge", { file: file.name, size: PROFILE_MAX_KB });
       return parseProfile(await readFile(file));
@@ -296,7 +298,8 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
     if (result) {
       setPending(undefined);
       setDrafts({});
-      setSuccess({ key: "parameters.profile.applied", params: { name: profile.name } });
+      setSuccess(undefined);
+      setProfileSuccess({ key: "parameters.profile.applied", params: { name: profile.name } });
     }
   };
 
@@ -383,7 +386,7 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
           {t("parameters.load")}
         </Button>
       </div>
-      <TaskStatus task={task} success={pending === undefined ? success : undefined} />
+      <TaskStatus task={task} success={success} />
 
       <section className={styles.section} aria-labelledby="parameters-diff">
         <Subtitle2 as="h2" id="parameters-diff">
@@ -424,7 +427,7 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
             </div>
           </div>
         )}
-        <TaskStatus task={profileTask} success={pending === undefined ? success : undefined} />
+        <TaskStatus task={profileTask} success={profileSuccess} />
         <Field label={t("parameters.profile.name")}>
           <Input value={exportNameText} data-profile-name onChange={(_, data) => setExportName({ text: data.value, replaces: identity.name })} />
         </Field>
