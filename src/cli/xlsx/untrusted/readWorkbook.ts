@@ -117,21 +117,34 @@ function readPackage(pkg: Package): WorkbookSnapshot {
     counters: { cells: 0, merges: 0 },
   };
 
-  const sheets: SheetSnapshot[] = listed.sheets.map((s) => {
+  const plans = listed.sheets.map((s) => {
     const rel = s.relationshipId === undefined ? undefined : rels.get(s.relationshipId);
     const part = rel?.target;
-    if (!rel || !part || !pkg.zip.has(part)) return { name: s.name, cells: new Map(), merges: [], problem: { kind: "missing", part: part ?? undefined } };
     const key = s.name.toLowerCase();
     const named = demand.namedCells.get(key) ?? NO_EMPTY_SET;
     const whole = demand.wholeSheets.has(key);
+    const present = !!rel && !!part && pkg.zip.has(part);
     // Chart and dialog sheets have no cells; sheets the check reads nothing of are not inflated.
-    if (!isType(rel, "worksheet") || (!whole && named.size === 0)) return { name: s.name, cells: new Map(), merges: [] };
+    const read = present && isType(rel, "worksheet") && (whole || named.size > 0);
+    return { name: s.name, part, present, read, whole, named };
+  });
+  const toRead = plans.filter((p) => p.read).map((p) => p.part!);
+  for (const [word, fallback] of [["sharedStrings", "xl/sharedStrings.xml"], ["styles", "xl/styles.xml"]]) {
+    const part = byType(word, fallback);
+    if (part && toRead.length > 0) toRead.push(part);
+  }
+  // Declared sizes are checked again when each part is inflated; here they only let a bomb of many parts be refused before any is.
+  pkg.zip.checkTotal(toRead);
+
+  const sheets: SheetSnapshot[] = plans.map(({ name, part, present, read, whole, named }) => {
+    if (!present) return { name, cells: new Map(), merges: [], problem: { kind: "missing", part } };
+    if (!read || !part) return { name, cells: new Map(), merges: [] };
     const sheetScanner = pkg.scanner(part);
     const root = sheetScanner.nextTag();
     if (!root || root.local !== "worksheet") throw damaged(`${part} ist kein Tabellenblatt`);
     const { cells, merges } = readWorksheet(sheetScanner, { whole, named }, ctx);
     deadline.checkNow();
-    return { name: s.name, cells, merges };
+    return { name, cells, merges };
   });
   return { sheets, names };
 }

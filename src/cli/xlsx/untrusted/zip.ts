@@ -190,8 +190,21 @@ export class ZipArchive {
     return this.entries.has(partKey(name));
   }
 
-  get entryCount(): number {
-    return this.entries.size;
+  /** The inflated size the directory declares (what `read` will insist on). */
+  declaredSize(name: string): number {
+    return this.entries.get(partKey(name))?.size ?? 0;
+  }
+
+  /** Bytes inflated so far. */
+  get inflatedBytes(): number {
+    return this.inflated;
+  }
+
+  /** Refuses at once when parts still to be read would break the per-workbook bound, before inflating any. */
+  checkTotal(parts: readonly string[]): void {
+    const total = parts.reduce((sum, p) => sum + this.declaredSize(p), this.inflated);
+    if (total > this.limits.workbookBytes)
+      throw new WorkbookReadError(`Die gelesenen Teile der Datei sind entpackt zusammen größer als ${bytesText(this.limits.workbookBytes)}.`);
   }
 
   /** The inflated bytes of one part, within the per-part and the per-workbook bound. */
