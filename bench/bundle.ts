@@ -20,7 +20,7 @@ const CONFIG = join(ROOT, "webpack.config.js");
 const FILES = ["shared.js", "functions.js", "taskpane.js", "commands.js", "runtime.js"];
 /** What the custom functions need to run: their own entry and the shared code. */
 const FUNCTIONS_CODE = ["shared.js", "functions.js"];
-const FUNCTIONS_TARGET_GZIP_KB = 15;
+const FUNCTIONS_TARGET_GZIP_KB = 10;
 /**
  * Comparison figure: OfficeDev's React task pane template, production build, emits taskpane.js
  * 1.13 MiB plus vendor.js 291 KiB (OfficeDev/Office-Addin-TaskPane-React issue #92, 2022); no
@@ -96,6 +96,6 @@ export async function run(): Promise<void> {
   const met = functions / 1024 <= FUNCTIONS_TARGET_GZIP_KB;
   console.log(
     `Code der Funktionen (${FUNCTIONS_CODE.join(" + ")}), Ziel ≤ ${FUNCTIONS_TARGET_GZIP_KB} KB gzip: ` +
-      `${met ? "erreicht" : "nicht erreicht"} (${kb(functions)}; decimal.js allein ≈ 12,6 KB).\n`,
+      `${met ? "erreicht" : "nicht erreicht"} (${kb(functions)}; ohne decimal.js, das allein ≈ 12,6 KB hätte).\n`,
   );
 }

@@ -1,11 +1,9 @@
 import { isQmInputError, InputErrorKind } from "../core/errors";
 import { checkAmount, checkFte, checkResidents, checkRoomCosts, checkSalary, isOmitted, parseFigureName } from "../core/inputChecks";
-import { figureNumber, lineAmount, LineInputs } from "../core/rulebook/amounts";
+import { functionRules, FunctionRules } from "../core/rulebook/amounts";
 import { divideFixed, fixedOfNumber, fixedToNumber } from "../core/rulebook/exact";
-import type { LineKey } from "../core/rulebook/expr";
 import { scaledInput } from "../core/rulebook/fast";
-import type { Parameters } from "../core/standard";
-import { ExcelErrorCode, FunctionError, FunctionResult, QmFunction } from "./result";
+import { ExcelErrorCode, FunctionError, QmFunction } from "./result";
 import { runtimeState } from "./state";
 
 /**
@@ -42,82 +40,113 @@ function errorOf(e: unknown): FunctionError {
   return { error: "#VALUE!", message: inEnglish ? `Internal error: ${detail}` : `Interner Fehler: ${detail}` };
 }
 
-/** Runs one evaluation with the active figures; an input error becomes its Excel error. Never throws. */
-function evaluate(compute: (p: Readonly<Parameters>) => number | FunctionError): FunctionResult {
-  try {
-    return compute(runtimeState().parameters);
-  } catch (e) {
-    return errorOf(e);
-  }
-}
+/** The rules compiled for the active figures. */
+const rules = (): FunctionRules => functionRules(runtimeState().parameters);
 
-/** Inputs a function leaves out: the standard's figures for VbE and salary, no room costs. */
-function inputs(p: Readonly<Parameters>, given: Partial<LineInputs>): LineInputs {
-  return {
-    residents: given.residents ?? 0,
-    fte: given.fte ?? figureNumber(p, "minFte"),
-    salaryPerFte: given.salaryPerFte ?? figureNumber(p, "salaryPerFte"),
-    roomCosts: given.roomCosts ?? 0,
-  };
-}
+const fteOr = (value: unknown, r: FunctionRules): number => (isOmitted(value) ? r.figureValues.minFte : checkFte(value));
+const salaryOr = (value: unknown, r: FunctionRules): number => (isOmitted(value) ? r.figureValues.salaryPerFte : checkSalary(value));
+const roomCostsOr = (value: unknown): number => (isOmitted(value) ? 0 : checkRoomCosts(value));
 
-const fteOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkFte(value));
-const salaryOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkSalary(value));
-const roomCostsOr = (value: unknown): number | undefined => (isOmitted(value) ? undefined : checkRoomCosts(value));
-
-/** A line of the rulebook as a function; `read` checks the arguments in the order the user wrote them. */
-const line = (key: LineKey, p: Readonly<Parameters>, given: Partial<LineInputs>): number => lineAmount(key, p, inputs(p, given));
+// Each function checks its arguments in the order the user wrote them, so the first wrong one
+// is named, and turns an input error into its Excel error: it never throws.
 
 export const PERSONALKOSTEN: QmFunction = {
   name: "PERSONALKOSTEN",
   minArgs: 1,
   maxArgs: 2,
-  impl: (fte, salary) => evaluate((p) => line("staffCost", p, { fte: checkFte(fte), salaryPerFte: salaryOr(salary) })),
+  impl: (fte, salary) => {
+    try {
+      const r = rules();
+      return r.amount("staffCost", 0, checkFte(fte), salaryOr(salary, r), 0);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const SACHKOSTEN: QmFunction = {
   name: "SACHKOSTEN",
   minArgs: 1,
   maxArgs: 1,
-  impl: (fte) => evaluate((p) => line("materialCost", p, { fte: checkFte(fte) })),
+  impl: (fte) => {
+    try {
+      const r = rules();
+      return r.amount("materialCost", 0, checkFte(fte), 0, 0);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const PROJEKTKOSTEN: QmFunction = {
   name: "PROJEKTKOSTEN",
   minArgs: 1,
   maxArgs: 1,
-  impl: (residents) => evaluate((p) => line("projectCost", p, { residents: checkResidents(residents) })),
+  impl: (residents) => {
+    try {
+      return rules().amount("projectCost", checkResidents(residents), 0, 0, 0);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const VERFUEGUNGSFONDS: QmFunction = {
   name: "VERFUEGUNGSFONDS",
   minArgs: 1,
   maxArgs: 1,
-  impl: (residents) => evaluate((p) => line("dispositionFund", p, { residents: checkResidents(residents) })),
+  impl: (residents) => {
+    try {
+      return rules().amount("dispositionFund", checkResidents(residents), 0, 0, 0);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const PROJEKTMITTEL: QmFunction = {
   name: "PROJEKTMITTEL",
   minArgs: 1,
   maxArgs: 2,
-  impl: (residents, fte) => evaluate((p) => line("projectFunds", p, { residents: checkResidents(residents), fte: fteOr(fte) })),
+  impl: (residents, fte) => {
+    try {
+      const r = rules();
+      const e = checkResidents(residents);
+      return r.amount("projectFunds", e, fteOr(fte, r), 0, 0);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const GESAMTBUDGET: QmFunction = {
   name: "GESAMTBUDGET",
   minArgs: 1,
   maxArgs: 4,
-  impl: (residents, fte, roomCosts, salary) =>
-    evaluate((p) =>
-      line("total", p, { residents: checkResidents(residents), fte: fteOr(fte), roomCosts: roomCostsOr(roomCosts), salaryPerFte: salaryOr(salary) }),
-    ),
+  impl: (residents, fte, roomCosts, salary) => {
+    try {
+      const r = rules();
+      const e = checkResidents(residents);
+      const f = fteOr(fte, r);
+      const room = roomCostsOr(roomCosts);
+      return r.amount("total", e, f, salaryOr(salary, r), room);
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 export const PARAMETER: QmFunction = {
   name: "PARAMETER",
   minArgs: 1,
   maxArgs: 1,
-  impl: (name) => evaluate((p) => figureNumber(p, parseFigureName(name).key)),
+  impl: (name) => {
+    try {
+      return rules().figureValues[parseFigureName(name).key];
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 const divisionByZeroResidents = (): FunctionError =>
@@ -142,12 +171,15 @@ export const JE_EINWOHNER: QmFunction = {
   name: "JE_EINWOHNER",
   minArgs: 2,
   maxArgs: 2,
-  impl: (amount, residents) =>
-    evaluate(() => {
+  impl: (amount, residents) => {
+    try {
       const a = checkAmount(amount);
       const e = checkResidents(residents);
       return e === 0 ? divisionByZeroResidents() : perResident(a, e);
-    }),
+    } catch (e) {
+      return errorOf(e);
+    }
+  },
 };
 
 /** Every QM.* function, in the order the README lists them. */

@@ -1,6 +1,7 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
+import zlib from "zlib";
 import { DIST, readDist, ROOT } from "./dist";
 
 /**
@@ -93,11 +94,22 @@ describe("one webpack runtime for the page", () => {
     const sharedModules = modulesOf.get("shared.js") ?? [];
     const functionsModules = modulesOf.get("functions.js") ?? [];
     const paneModules = modulesOf.get("taskpane.js") ?? [];
-    // At least decimal.js, the core and the functions' active parameters and language.
+    // At least the rulebook, the core's input checks and the functions' runtime state.
     expect(sharedModules.length).toBeGreaterThanOrEqual(3);
     expect(paneModules.filter((id) => functionsModules.includes(id))).toEqual([]);
     for (const id of sharedModules) expect(runs.get(id)).toBe(1);
     expect(Math.max(...runs.values())).toBe(1);
+  });
+});
+
+describe("the code the functions load (shared.js + functions.js)", () => {
+  const code = readDist("shared.js") + readDist("functions.js");
+
+  test("carries no decimal.js (the rulebook computes exactly with scaled integers) and stays ≤ 10 KB gzip", () => {
+    // decimal.js's own error prefix; it appears in any build of it.
+    expect(code).not.toContain("[DecimalError]");
+    const gzip = zlib.gzipSync(Buffer.from(readDist("shared.js"))).length + zlib.gzipSync(Buffer.from(readDist("functions.js"))).length;
+    expect(gzip).toBeLessThanOrEqual(10 * 1024);
   });
 });
 

@@ -14,6 +14,7 @@ export const FIELD_NAMES = {
   residents: FIELDS.residents,
   fte: FIELDS.fte,
   roomCosts: FIELDS.roomCosts,
+  salaryPerFte: FIELDS.salaryPerFte,
   year: { de: "Planjahr", en: "Plan year" },
   years: { de: "Planjahre", en: "Plan years" },
 } as const satisfies Record<string, Texts>;

@@ -110,6 +110,7 @@ export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): Neigh
     residents: single(index, s, FIELD_NAMES.residents, INPUT_NAMES.residents, readResidents),
     fte: single(index, s, FIELD_NAMES.fte, INPUT_NAMES.fte, readFte),
     roomCosts: single(index, s, FIELD_NAMES.roomCosts, INPUT_NAMES.roomCosts, (v, cell) => readAmount(FIELD_NAMES.roomCosts, v, cell)),
+    salaryPerFte: single(index, s, FIELD_NAMES.salaryPerFte, INPUT_NAMES.salaryPerFte, (v, cell) => readAmount(FIELD_NAMES.salaryPerFte, v, cell)),
     years,
     lines,
     yesNo,

@@ -1,10 +1,12 @@
 /**
  * The Vergleich tab's figures, from the plans read out of the open workbook: per Quartier the
  * planned total of its first plan year, € je Einwohner, VbE je 1 000 Einwohner and the
- * deviation from the standard's budget (Richtwert, computed with the workbook's figures and
- * the reference salary). A figure that could not be read stays undefined: never taken as 0.
+ * deviation from its Richtwert — the same Richtwert the workbook's sheets compute
+ * (`core/richtwert.ts`: the Quartier's own salary per VbE, the workbook's figures, tariff
+ * increase and base year). A figure that could not be read stays undefined: never taken as 0.
  */
-import { budgetOf, compileParameters } from "../../core/budget";
+import { compileParameters } from "../../core/budget";
+import { richtwertOfPlan, tariffOfPlan } from "../../core/richtwert";
 import { Dec } from "../../core/decimal";
 import { NeighbourhoodPlan, PLAN_LINE_KEYS, WorkbookPlan, yearOf } from "../../core/plan";
 import type { Parameters } from "../../core/standard";
@@ -20,7 +22,7 @@ export interface ComparisonEntry {
   total?: Dec;
   perResident?: Dec;
   ftePerThousand?: Dec;
-  /** The standard's budget for the Quartier's residents, VbE and room costs. */
+  /** The Quartier's Richtwert (Gesamtbudget) for that year. */
   standard?: Dec;
   /** total − standard: negative means the plan falls below the standard. */
   deviation?: Dec;
@@ -38,6 +40,7 @@ function plannedTotal(plan: NeighbourhoodPlan): Dec | undefined {
 
 export function compareNeighbourhoods(plan: WorkbookPlan, parameters: Parameters): ComparisonEntry[] {
   const p = compileParameters(parameters);
+  const tariff = tariffOfPlan(plan);
   return plan.neighbourhoods.map((n) => {
     const entry: ComparisonEntry = { name: n.name, sheet: n.sheet, year: yearOf(n, 0), total: plannedTotal(n) };
     if (n.fte.ok) entry.fte = n.fte.value;
@@ -47,9 +50,8 @@ export function compareNeighbourhoods(plan: WorkbookPlan, parameters: Parameters
     if (entry.total) entry.perResident = perResident(entry.total, residents);
     if (entry.fte) {
       entry.ftePerThousand = ftePerThousandResidents(entry.fte, residents);
-      const roomCosts = n.roomCosts.ok ? n.roomCosts.value : new Dec(0);
-      entry.standard = budgetOf(residents, entry.fte, p.salaryPerFte, roomCosts, p).total;
-      if (entry.total) entry.deviation = entry.total.minus(entry.standard);
+      entry.standard = richtwertOfPlan(n, 0, tariff, p)?.total;
+      if (entry.total && entry.standard) entry.deviation = entry.total.minus(entry.standard);
     }
     return entry;
   });
