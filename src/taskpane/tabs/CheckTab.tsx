@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { cellName } from "../../core/read/cells";
+import { visibleText } from "../../core/visibleText";
 import { CheckResult, Finding, formatQuantity, NO_PLAN, summarise } from "../../core/rules";
 import type { CheckActions, CheckScope } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
@@ -53,8 +54,9 @@ const useStyles = makeStyles({
  * any plan with a German placeholder (the CLI's and the report's wording); the pane shows it
  * in its own language.
  */
+/** A Quartier's name from the workbook: line breaks and control characters shown escaped, as in the CLI's report. */
 function shownName(name: string, t: Translate): string {
-  return name === NO_PLAN ? t("check.noPlan") : name;
+  return name === NO_PLAN ? t("check.noPlan") : visibleText(name);
 }
 
 export function CheckTab({ actions }: { actions: CheckActions }) {
@@ -182,7 +184,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
                   appearance="subtle"
                   className={mergeClasses(styles.finding, f.schwere === "hinweis" && styles.hint, selected === f && styles.selected)}
                   // A tooltip, not an aria-label: screen readers read the finding itself.
-                  title={f.zelle ? t("check.goto", { cell: cellName(f.zelle) }) : undefined}
+                  title={f.zelle ? t("check.goto", { cell: visibleText(cellName(f.zelle)) }) : undefined}
                   aria-pressed={selected === f}
                   data-rule={f.regel}
                   onClick={() => select(f)}
@@ -197,11 +199,11 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
                       {f.jahr !== null ? ` · ${t("check.year", { year: f.jahr })}` : ""}
                     </Caption1>
                   </span>
-                  <Text>{lang === "en" ? f.messageEn : f.meldung}</Text>
+                  <Text>{visibleText(lang === "en" ? f.messageEn : f.meldung)}</Text>
                   <span className={styles.figures}>
                     {f.soll && <Caption1>{`${t("check.expected")}: ${formatQuantity(f.soll, lang)}`}</Caption1>}
                     {f.ist && <Caption1>{`${t("check.actual")}: ${formatQuantity(f.ist, lang)}`}</Caption1>}
-                    {f.zelle && <Caption1>{`${t("check.cell")}: ${cellName(f.zelle)}`}</Caption1>}
+                    {f.zelle && <Caption1>{`${t("check.cell")}: ${visibleText(cellName(f.zelle))}`}</Caption1>}
                   </span>
                 </Button>
               </li>
