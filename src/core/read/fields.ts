@@ -24,12 +24,15 @@ export function lineLabel(key: PlanLineKey): Texts {
   return line ? { de: line.de, en: line.en } : { de: key, en: key };
 }
 
-/** "Sachkosten 2027", or "Sachkosten (Spalte 2)" when the year is unknown. */
-export function lineYearLabel(key: PlanLineKey, year: number | null, column: number): Texts {
+/**
+ * "Sachkosten 2027", or "Sachkosten (Spalte 2)" when the year is unknown; just "Sachkosten"
+ * for a plan of one year that names none (`column` null: a budget, not a sheet).
+ */
+export function lineYearLabel(key: PlanLineKey, year: number | null, column: number | null): Texts {
   return say(
     {
-      de: (l) => (year === null ? `${l.de} (Spalte ${column + 1})` : `${l.de} ${year}`),
-      en: (l) => (year === null ? `${l.en} (column ${column + 1})` : `${l.en} ${year}`),
+      de: (l) => (year !== null ? `${l.de} ${year}` : column === null ? l.de : `${l.de} (Spalte ${column + 1})`),
+      en: (l) => (year !== null ? `${l.en} ${year}` : column === null ? l.en : `${l.en} (column ${column + 1})`),
     },
     lineLabel(key),
   );

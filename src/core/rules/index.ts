@@ -1,4 +1,5 @@
 /** The compliance check's public surface, for the CLI and the task pane. */
+export { checkBudget } from "./budgetCheck";
 export { checkPlan, checkWorkbook, hasViolation, NO_PLAN, RULES, summarise, toleranceOf } from "./engine";
 export type { CheckOptions, CheckResult, NeighbourhoodResult, NeighbourhoodSummary } from "./engine";
 export { FINDING_COLUMNS, findingJson, findingRow, resultJson, SEVERITY_LABEL, summaryText } from "./present";

@@ -46,7 +46,8 @@ function perYear(plan: NeighbourhoodPlan, key: PlanLineKey, minimum: (year: numb
     if (!min || !planned.ok || planned.value.gte(min.amount)) continue;
     hits.push({
       jahr,
-      message: say(BELOW_MINIMUM, { line: lineYearLabel(key, jahr, i), planned: planned.value, minimum: min }),
+      // A plan without plan years and of one column is a budget: its line needs no column number.
+      message: say(BELOW_MINIMUM, { line: lineYearLabel(key, jahr, plan.years.length === 0 && planColumns(plan) === 1 ? null : i), planned: planned.value, minimum: min }),
       soll: eur(min.amount),
       ist: eur(planned.value),
       zelle: planned.cell,
