@@ -159,46 +159,46 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
   return { cells, merges: areas.map((a) => `${addressOf(a.top, a.left)}:${addressOf(a.bottom, a.right)}`) };
 }
 
-function cellValue(
-  scanner: XmlScanner,
-  raw: RawCell,
-  pos: { row: number; col: number },
-  masters: ReadonlyMap<string, { text: string; row: number; col: number }>,
-  ctx: SheetContext,
-): CellValue | undefined {
-  const number = (text: string): CellValue => {
-    if (!NUMBER.test(text)) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} enthält keine Zahl`);
-    const n = Number(text);
-    if (raw.style !== undefined && ctx.dateStyles()[raw.style]) return dateText(n, ctx.date1904) ?? n;
-    return n;
-  };
-  const typed = (text: string): CellValue => {
-    switch (raw.type) {
-      case "s": {
-        const strings = ctx.sharedStrings();
-        const i = /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : -1;
-        if (i < 0 || i >= strings.length) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} verweist auf einen Text, den es nicht gibt`);
-        return strings[i];
-      }
-      case "str":
-      case "inlineStr":
-        return text;
-      case "b":
-        return text.trim() !== "0" && text.trim() !== "false" && text.trim() !== "";
-      case "e":
-        return { kind: "error", code: text.trim() };
-      case "d": {
-        const m = /^\d{4}-\d{2}-\d{2}/.exec(text.trim());
-        if (!m) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} enthält kein Datum`);
-        return m[0];
-      }
-      default:
-        return number(text);
+type Position = { row: number; col: number };
+type Masters = ReadonlyMap<string, { text: string; row: number; col: number }>;
+
+function numberValue(scanner: XmlScanner, raw: RawCell, text: string, pos: Position, ctx: SheetContext): CellValue {
+  if (!NUMBER.test(text)) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} enthält keine Zahl`);
+  const n = Number(text);
+  if (raw.style !== undefined && ctx.dateStyles()[raw.style]) return dateText(n, ctx.date1904) ?? n;
+  return n;
+}
+
+/** A value as its cell type `t` says to read it. */
+function typedValue(scanner: XmlScanner, raw: RawCell, text: string, pos: Position, ctx: SheetContext): CellValue {
+  switch (raw.type) {
+    case "s": {
+      const strings = ctx.sharedStrings();
+      const i = /^\s*\d{1,10}\s*$/.test(text) ? Number(text) : -1;
+      if (i < 0 || i >= strings.length) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} verweist auf einen Text, den es nicht gibt`);
+      return strings[i];
     }
-  };
+    case "str":
+    case "inlineStr":
+      return text;
+    case "b":
+      return text.trim() !== "0" && text.trim() !== "false" && text.trim() !== "";
+    case "e":
+      return { kind: "error", code: text.trim() };
+    case "d": {
+      const m = /^\d{4}-\d{2}-\d{2}/.exec(text.trim());
+      if (!m) throw damaged(`${scanner.part}: die Zelle ${addressOf(pos.row, pos.col)} enthält kein Datum`);
+      return m[0];
+    }
+    default:
+      return numberValue(scanner, raw, text, pos, ctx);
+  }
+}
+
+function cellValue(scanner: XmlScanner, raw: RawCell, pos: Position, masters: Masters, ctx: SheetContext): CellValue | undefined {
   if (raw.formula) {
     // A cached result, when there is one; a text result may be empty (="" computes to "").
-    if (raw.v !== undefined && (raw.v !== "" || raw.type === "str")) return typed(raw.v);
+    if (raw.v !== undefined && (raw.v !== "" || raw.type === "str")) return typedValue(scanner, raw, raw.v, pos, ctx);
     let text = raw.formula.text;
     const shared = raw.formula.shared;
     if (shared && !shared.master && text === "") {
@@ -208,7 +208,7 @@ function cellValue(
     return { kind: "formula", formula: text };
   }
   if (raw.type === "inlineStr") return raw.inline ?? raw.v;
-  return raw.v === undefined ? undefined : typed(raw.v);
+  return raw.v === undefined ? undefined : typedValue(scanner, raw, raw.v, pos, ctx);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Tag {
   local: string;
   /** Text of the attributes, between the name and ">" or "/>". */
   attributeText: string;
+  /** Whether the attributes are plain `name="value"` pairs without references (computed once). */
+  plain?: boolean;
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -37,6 +39,7 @@ const BAD_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TRAILING = /\s*$/y;
+const OPEN_TAG = /<([^\s/>"'=<]+)((?:\s+[^\s=/>"'<]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
 
 function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
@@ -125,28 +128,15 @@ export class XmlScanner {
   }
 
   private openTag(lt: number): Tag {
-    const text = this.text;
-    let i = lt + 1;
-    // The tag ends at the first ">" outside quotes: attribute values may hold ">".
-    let end = -1;
-    for (let quote = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) {
-        end = i;
-        break;
-      } else if (c === 0x3c) break;
-    }
-    if (end < 0) throw this.malformed("ein Tag wird nicht geschlossen");
-    const empty = text.charCodeAt(end - 1) === 0x2f;
-    const inner = text.slice(lt + 1, empty ? end - 1 : end);
-    const nameMatch = /^[^\s/>"'=]+/.exec(inner);
-    if (!nameMatch) throw this.malformed("Tag ohne Namen");
-    const name = nameMatch[0];
+    // One native match for the whole tag: name, attributes (values may hold ">"), "/>" or ">".
+    OPEN_TAG.lastIndex = lt;
+    const m = OPEN_TAG.exec(this.text);
+    if (!m) throw this.malformed(this.text.indexOf(">", lt) < 0 ? "ein Tag wird nicht geschlossen" : "ein Tag ist ungültig");
+    const name = m[1];
+    const empty = m[3] === "/";
+    const end = OPEN_TAG.lastIndex - 1;
     if (this.rootClosed) throw this.malformed("mehr als ein Wurzelelement");
-    const tag: Tag = { kind: empty ? TagKind.Empty : TagKind.Open, name, local: localOf(name), attributeText: inner.slice(name.length) };
+    const tag: Tag = { kind: empty ? TagKind.Empty : TagKind.Open, name, local: localOf(name), attributeText: m[2] };
     this.pos = end + 1;
     const namespaces = tag.attributeText.includes("xmlns") ? this.declaredNamespaces(tag) : undefined;
     if (!empty) {
@@ -191,7 +181,8 @@ export class XmlScanner {
   attribute(tag: Tag, name: string): string | undefined {
     const text = tag.attributeText;
     // Plain double-quoted values without references: the value is the text between the quotes.
-    if (!/['&\t\n\r]/.test(text)) {
+    tag.plain ??= !/['&\t\n\r]/.test(text);
+    if (tag.plain) {
       const key = ` ${name}="`;
       const at = text.indexOf(key);
       if (at < 0 && !text.includes(name)) return undefined;
