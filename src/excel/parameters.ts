@@ -5,9 +5,11 @@
  * the QM.* functions take the figures and whether they must recalculate, in the task pane's
  * `workbookParameters.ts` with the runtime state (`src/functions/state.ts`).
  *
- * Round trips, whatever the number of figures: one per read, one per recalculation, two per
+ * Round trips, whatever the number of figures: one per read, three per recalculation (of the
+ * sheets holding QM.* formulas, `recalculate.ts`; two of them before a save's writes), two per
  * save (plus saving the settings); one to start watching the user's edits.
  */
+import { findQmSheets, queueSheetCalculation } from "./recalculate";
 import { saveDocumentSettings } from "./settings";
 import {
   FIELD_NAMES,
@@ -116,12 +118,13 @@ export async function loadWorkbookParameters(): Promise<WorkbookParameters> {
 }
 
 /**
- * A full calculation: QM.* cells depend on the figures only through the functions' state, not
- * on any cell, so without it they would show the old figures until edited. One sync.
+ * Recalculates the sheets holding QM.* formulas: those cells depend on the figures only through
+ * the functions' state, not on any cell, so without it they would show the old figures until
+ * edited. Three syncs.
  */
 export async function recalculateFunctions(): Promise<void> {
   await Excel.run(async (context) => {
-    context.workbook.application.calculate(Excel.CalculationType.full);
+    queueSheetCalculation(await findQmSheets(context));
     await context.sync();
   });
 }
@@ -133,7 +136,7 @@ export interface SaveOptions {
    * recalculation of the same batch runs. If the batch then fails, the save rejects.
    */
   onWrite?: () => void;
-  /** Queue a full calculation after the writes (it does not run when they fail). */
+  /** Recalculate the sheets holding QM.* formulas after the writes, in their batch (not when they fail); two syncs more. */
   recalculate?: boolean;
 }
 
@@ -146,6 +149,8 @@ export interface SaveOptions {
  */
 export async function saveWorkbookParameters(change: ParameterChange, options: SaveOptions = {}): Promise<WorkbookParameters> {
   return Excel.run(async (context) => {
+    // Found before anything is written, so that their calculation joins the writes' batch.
+    const qmSheets = options.recalculate ? await findQmSheets(context) : [];
     const queued = queueNamedCells(context);
     await context.sync();
     const settingsBefore = readSettings();
@@ -157,7 +162,7 @@ export async function saveWorkbookParameters(change: ParameterChange, options: S
     const ranges = new Map(queued.map(({ key, range }) => [key, range] as const));
     for (const { key, value } of plan.writes) ranges.get(key)!.values = [[value]];
     options.onWrite?.();
-    if (options.recalculate) context.workbook.application.calculate(Excel.CalculationType.full);
+    queueSheetCalculation(qmSheets);
     try {
       await context.sync();
     } catch (error) {

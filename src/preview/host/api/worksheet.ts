@@ -12,7 +12,7 @@ import { ClientCollection, ClientObject, ClientResult, type Navigable, type Spec
 import type { RequestContext } from "./context";
 import { EventHandlers, changedEventArgs, selectionEventArgs } from "./events";
 import { NamedItemCollectionProxy } from "./names";
-import { RangeProxy, rectOfArgument } from "./range";
+import { RangeAreasProxy, RangeProxy, rectOfArgument } from "./range";
 
 /** A worksheet's `getRange(address)`: an A1 address on this sheet, or a name that refers to one. */
 function rectOnSheet(wb: WorkbookModel, sheet: SheetModel, address?: string): Rect {
@@ -28,6 +28,18 @@ function rectOnSheet(wb: WorkbookModel, sheet: SheetModel, address?: string): Re
   const range = named && wb.nameRange(named);
   if (range && range.sheet === sheet) return range.rect;
   throw officeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: address "${address}".`);
+}
+
+function findCells(sheet: SheetModel, text: string, criteria: Excel.WorksheetSearchCriteria): Rect[] {
+  const needle = criteria.matchCase ? text : text.toLowerCase();
+  const rects: Rect[] = [];
+  for (const { row, col, cell } of sheet.cellsIn(WHOLE_SHEET)) {
+    const raw = cell.formula ?? cell.value;
+    if (raw === undefined || raw === null) continue;
+    const content = criteria.matchCase ? String(raw) : String(raw).toLowerCase();
+    if (criteria.completeMatch ? content === needle : content.includes(needle)) rects.push({ row, col, rows: 1, cols: 1 });
+  }
+  return rects;
 }
 
 const WORKSHEET_SPEC: Spec<SheetModel> = {
@@ -203,8 +215,32 @@ export class WorksheetProxy extends ClientObject<SheetModel> implements Pick<Exc
     this.call("delete", (s, wb) => wb.deleteSheet(s));
   }
 
+  /** Recalculates this sheet (recorded in `WorkbookModel.calculations`); Excel's markAllDirty changes nothing here. */
   calculate(_markAllDirty?: boolean): void {
-    this.call("calculate", () => undefined);
+    this.call("calculate", (s, wb) => wb.recalculateSheet(s));
+  }
+
+  /**
+   * Cells whose content contains `text`, as Excel's Find with "Look in: Formulas" sees it: a
+   * formula cell by its formula text, another by its constant. Each cell is one area.
+   */
+  findAllOrNullObject(text: string, criteria: Excel.WorksheetSearchCriteria = {}): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, () => {
+      const s = this.resolve();
+      if (s === null) return null;
+      const rects = findCells(s, text, criteria);
+      return rects.length === 0 ? null : { sheet: s, rects };
+    });
+  }
+
+  findAll(text: string, criteria: Excel.WorksheetSearchCriteria = {}): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, () => {
+      const s = this.resolve();
+      if (s === null) return null;
+      const rects = findCells(s, text, criteria);
+      if (rects.length === 0) throw officeError("ItemNotFound", `The requested resource doesn't exist: "${text}" on ${s.name}.`);
+      return { sheet: s, rects };
+    });
   }
 }
 

@@ -13,12 +13,14 @@ import { officeError } from "../errors";
 import type { QmFunction } from "../../../functions/result";
 import type { ComputedValue, Scalar } from "../model/types";
 import { registerQmFunctions, type QmEngineContext } from "./qmPlugin";
+import { registerExcelRound } from "./roundPlugin";
 
 export class FormulaEngine {
   private readonly hf: HyperFormula;
 
   constructor(functions: readonly QmFunction[]) {
     registerQmFunctions(functions);
+    registerExcelRound();
     const context: QmEngineContext = { functions: new Map(functions.map((f) => [f.name.toUpperCase(), f])) };
     this.hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
@@ -57,6 +59,16 @@ export class FormulaEngine {
   recalculateAll(): void {
     this.resume();
     this.hf.rebuildAndRecalculate();
+  }
+
+  /**
+   * Enters these formulas of a sheet again, so that they and what depends on them are computed
+   * anew at the next read — what `Worksheet.calculate` needs, without rebuilding the workbook.
+   */
+  recompute(sheet: number, formulas: ReadonlyArray<{ row: number; col: number; formula: string }>): void {
+    if (formulas.length === 0) return;
+    this.suspend();
+    for (const { row, col, formula } of formulas) this.hf.setCellContents({ sheet, row, col }, formula);
   }
 
   isValidFormula(formula: string): boolean {

@@ -4,7 +4,7 @@
  * functions beside it), so that the engine stays in sync and one change event per batch tells
  * the grid what to redraw.
  */
-import { MAX_COLUMNS, Rect, parseReference, quoteSheetName, rectAddress } from "../address";
+import { MAX_COLUMNS, Rect, WHOLE_SHEET, parseReference, quoteSheetName, rectAddress } from "../address";
 import { FormulaEngine } from "../engine/formulaEngine";
 import { officeError } from "../errors";
 import type { NumberLocale } from "../numberFormat";
@@ -99,10 +99,31 @@ export class WorkbookModel {
     }
   }
 
+  /**
+   * Every calculation the add-in asked for, in order: `Application.calculate(full)` as "full",
+   * `Worksheet.calculate` with the sheet's name. Tests read it to see what was recalculated.
+   */
+  readonly calculations: Array<{ kind: "full" } | { kind: "sheet"; sheet: string }> = [];
+
   /** Excel's Application.calculate(full): every formula again, reported as a change of every sheet. */
   recalculateAll(): void {
+    this.calculations.push({ kind: "full" });
     this.engine.recalculateAll();
     for (const sheet of this.sheets) this.markChanged("cells", sheet);
+  }
+
+  /**
+   * Excel's Worksheet.calculate(true): this sheet's formulas again, also those whose inputs lie
+   * outside the cells (QM.* after a change of the figures); cells on other sheets that depend on
+   * them follow, as in automatic calculation. Incremental: the engine recomputes only these
+   * formulas and their dependents, not the workbook.
+   */
+  recalculateSheet(sheet: SheetModel): void {
+    this.calculations.push({ kind: "sheet", sheet: sheet.name });
+    const formulas: Array<{ row: number; col: number; formula: string }> = [];
+    for (const { row, col, cell } of sheet.cellsIn(WHOLE_SHEET)) if (cell.formula !== undefined) formulas.push({ row, col, formula: cell.formula });
+    this.engine.recompute(sheet.engineId, formulas);
+    this.markChanged("cells", sheet);
   }
 
   markChanged(kind: ChangeKind, sheet: SheetModel): void {
