@@ -24,6 +24,18 @@ export function fixedFigures(parameters: Parameters): Record<FigureKey, Fixed> {
   return out;
 }
 
+const CONSTANTS = new Map<string, Fixed>();
+
+/** A constant of the rules ("1"), parsed once. */
+function constantOf(text: string): Fixed {
+  let value = CONSTANTS.get(text);
+  if (!value) {
+    value = parseFixed(text) as Fixed;
+    CONSTANTS.set(text, value);
+  }
+  return value;
+}
+
 /** Evaluates an expression exactly; line references are evaluated once per call and shared. */
 export function evaluateExact(expr: Expr, env: ExactEnv, memo: Map<LineKey, Fixed> = new Map()): Fixed {
   const visit = (e: Expr): Fixed => {
@@ -35,7 +47,7 @@ export function evaluateExact(expr: Expr, env: ExactEnv, memo: Map<LineKey, Fixe
       case "planning":
         return env.planning[e.key];
       case "number":
-        return parseFixed(e.value) as Fixed;
+        return constantOf(e.value);
       case "add":
         return e.args.map(visit).reduce(addFixed);
       case "mul":
