@@ -10,6 +10,10 @@
  *   …
  *   Gesamtbudget     =QM.GESAMTBUDGET(B1,B2,B4,B3)
  *
+ * The function names are those of Excel's UI language (`Office.context.displayLanguage`): a
+ * formula written through the API must use them, and English Excel knows QM.PROJECTFUNDS, not
+ * QM.PROJEKTMITTEL (`src/functions/translations.ts`).
+ *
  * Two `context.sync()` calls: one to see whether the target is empty (nothing of the user's is
  * ever overwritten), one to write.
  */
@@ -18,6 +22,7 @@ import { FIELDS } from "../core/inputs";
 import type { Language } from "../core/format";
 import { columnLetter } from "../core/template/addresses";
 import { NUMBER_FORMATS } from "../core/template/styles";
+import { functionNameFor, type FunctionId } from "../functions/translations";
 
 export interface BudgetCellsInput {
   residents: number;
@@ -38,30 +43,43 @@ const INPUT_FORMATS: Record<InputKey, string> = {
   roomCosts: NUMBER_FORMATS.euro,
 };
 
-/** The lines written as formulas (room costs are an input row already), each from the input cells. */
-const FORMULA_OF: Partial<Record<BudgetLineKey, (cell: Record<InputKey, string>) => string>> = {
-  staffCost: (c) => `=QM.PERSONALKOSTEN(${c.fte},${c.salaryPerFte})`,
-  materialCost: (c) => `=QM.SACHKOSTEN(${c.fte})`,
-  projectCost: (c) => `=QM.PROJEKTKOSTEN(${c.residents})`,
-  dispositionFund: (c) => `=QM.VERFUEGUNGSFONDS(${c.residents})`,
-  projectFunds: (c) => `=QM.PROJEKTMITTEL(${c.residents},${c.fte})`,
-  total: (c) => `=QM.GESAMTBUDGET(${c.residents},${c.fte},${c.roomCosts},${c.salaryPerFte})`,
+/** The lines written as formulas (room costs are an input row already): the function and its argument cells. */
+const FORMULA_OF: Partial<Record<BudgetLineKey, (cell: Record<InputKey, string>) => [FunctionId, string[]]>> = {
+  staffCost: (c) => ["PERSONALKOSTEN", [c.fte, c.salaryPerFte]],
+  materialCost: (c) => ["SACHKOSTEN", [c.fte]],
+  projectCost: (c) => ["PROJEKTKOSTEN", [c.residents]],
+  dispositionFund: (c) => ["VERFUEGUNGSFONDS", [c.residents]],
+  projectFunds: (c) => ["PROJEKTMITTEL", [c.residents, c.fte]],
+  total: (c) => ["GESAMTBUDGET", [c.residents, c.fte, c.roomCosts, c.salaryPerFte]],
 };
+
+function formulaOf(line: BudgetLineKey, cell: Record<InputKey, string>, displayLanguage: string): string {
+  const [id, args] = FORMULA_OF[line]!(cell);
+  return `=QM.${functionNameFor(id, displayLanguage)}(${args.join(",")})`;
+}
 
 const FORMULA_LINES = BUDGET_LINES.filter((line) => FORMULA_OF[line.key] !== undefined);
 
 /** Number of rows the block takes. */
 export const BUDGET_BLOCK_ROWS = INPUT_ROWS.length + FORMULA_LINES.length;
 
-/** The block's cells (labels, inputs, formulas) and number formats; (row, column) is its 0-based top-left cell. */
-export function budgetBlock(input: BudgetCellsInput, row: number, column: number): { formulas: (string | number)[][]; formats: string[][] } {
+/**
+ * The block's cells (labels, inputs, formulas) and number formats; (row, column) is its 0-based
+ * top-left cell; function names for Excel in `displayLanguage` (labels follow the pane's `lang`).
+ */
+export function budgetBlock(
+  input: BudgetCellsInput,
+  row: number,
+  column: number,
+  displayLanguage = "de-DE",
+): { formulas: (string | number)[][]; formats: string[][] } {
   const valueColumn = columnLetter(column + 2);
   const cell = {} as Record<InputKey, string>;
   INPUT_ROWS.forEach((key, i) => (cell[key] = `${valueColumn}${row + i + 1}`));
   const label = (de: string, en: string) => (input.lang === "en" ? en : de);
   const formulas: (string | number)[][] = [
     ...INPUT_ROWS.map((key) => [label(FIELDS[key].de, FIELDS[key].en), input[key]]),
-    ...FORMULA_LINES.map((line) => [label(line.de, line.en), FORMULA_OF[line.key]!(cell)]),
+    ...FORMULA_LINES.map((line) => [label(line.de, line.en), formulaOf(line.key, cell, displayLanguage)]),
   ];
   const formats = [...INPUT_ROWS.map((key) => ["General", INPUT_FORMATS[key]]), ...FORMULA_LINES.map(() => ["General", NUMBER_FORMATS.euro])];
   return { formulas, formats };
@@ -84,7 +102,7 @@ export async function insertBudgetAtSelection(input: BudgetCellsInput): Promise<
     const empty = target.formulas.every((row, r) => row.every((formula, c) => isEmptyCell(formula, target.valueTypes[r][c])));
     if (!empty) return { kind: "notEmpty", address: target.address };
 
-    const { formulas, formats } = budgetBlock(input, target.rowIndex, target.columnIndex);
+    const { formulas, formats } = budgetBlock(input, target.rowIndex, target.columnIndex, Office.context.displayLanguage);
     target.formulas = formulas;
     target.numberFormat = formats;
     target.format.autofitColumns();

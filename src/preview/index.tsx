@@ -8,15 +8,15 @@
  */
 import { createRoot } from "react-dom/client";
 import { QM_FUNCTIONS } from "../functions/registry";
+import { functionsFor } from "../functions/translations";
 import { createSimulatedHost } from "./host";
 import { WorkbookView } from "./grid/WorkbookView";
 import { openSampleWorkbook } from "./sample";
 
 const params = new URLSearchParams(window.location.search);
-const host = createSimulatedHost({
-  functions: QM_FUNCTIONS,
-  displayLanguage: params.get("sprache") === "en" ? "en-US" : "de-DE",
-});
+const displayLanguage = params.get("sprache") === "en" ? "en-US" : "de-DE";
+// Like Excel, the simulated workbook knows the functions by the names of its UI language.
+const host = createSimulatedHost({ functions: functionsFor(QM_FUNCTIONS, displayLanguage), displayLanguage });
 host.install(window);
 
 // The pane starts (Office.onReady) only once the workbook it opens on is there.

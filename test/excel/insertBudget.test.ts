@@ -1,4 +1,5 @@
 import { QM_FUNCTIONS } from "../../src/functions/registry";
+import { functionsFor } from "../../src/functions/translations";
 import { createSimulatedHost, SimulatedHost } from "../../src/preview/host";
 import { BUDGET_BLOCK_ROWS, insertBudgetAtSelection } from "../../src/excel/insertBudget";
 
@@ -65,6 +66,26 @@ describe("insertBudgetAtSelection on the simulated host", () => {
     expect(host.syncCount()).toBe(1);
     expect(cell("A1").value).toBeNull();
     expect(cell("B8").value).toBe("Notiz");
+  });
+
+  it.each(["en-US", "en-GB", "en-ZA"])("writes the English function names where Excel runs in %s, and they compute", async (displayLanguage) => {
+    host = createSimulatedHost({ functions: functionsFor(QM_FUNCTIONS, displayLanguage), displayLanguage, workbook: { sheets: { Budget: {} } } });
+    restore = host.install(globalThis);
+    await insertBudgetAtSelection({ ...INPUT, lang: "en" });
+    expect(cell("B5")).toEqual({ value: 112500, formula: "=QM.STAFFCOST(B2,B3)" });
+    expect(cell("B6").formula).toBe("=QM.MATERIALCOST(B2)");
+    expect(cell("B7").formula).toBe("=QM.PROJECTCOST(B1)");
+    expect(cell("B8").formula).toBe("=QM.DISPOSITIONFUND(B1)");
+    expect(cell("B9")).toEqual({ value: 39750, formula: "=QM.PROJECTFUNDS(B1,B2)" });
+    expect(cell("B10")).toEqual({ value: 170250, formula: "=QM.TOTALBUDGET(B1,B2,B4,B3)" });
+  });
+
+  it("keeps the German names where Excel runs in a language without English metadata, even with an English pane", async () => {
+    host = createSimulatedHost({ functions: QM_FUNCTIONS, displayLanguage: "en-ZW", workbook: { sheets: { Budget: {} } } });
+    restore = host.install(globalThis);
+    await insertBudgetAtSelection({ ...INPUT, lang: "en" });
+    expect(cell("A9").value).toBe("Project funds");
+    expect(cell("B9")).toEqual({ value: 39750, formula: "=QM.PROJEKTMITTEL(B1,B2)" });
   });
 
   it("labels the lines in English when the pane runs in English", async () => {
