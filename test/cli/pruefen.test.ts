@@ -76,6 +76,7 @@ describe("qm-planer pruefen on a plan made by the template", () => {
     const { code, json } = await runJson(path);
     expect(code).toBe(1);
     expect(json).toEqual({
+      standard: { name: "Rahmenstandard Quartiermanagement", version: "2026.1" },
       dateien: [
         {
           datei: path,
