@@ -73,7 +73,7 @@ export function buildParameterSheet(sheetName: string, plan: TemplatePlan): { sh
       value: plan.tariffIncrease.toNumber(),
       format: NUMBER_FORMATS.percent,
       unit: "% je Jahr",
-      meaning: "Personalkosten im Jahr J = VbE × Gehalt je VbE × (1 + Tarifsteigerung)^(J − Basisjahr)",
+      meaning: "Steigerung des Gehalts je VbE für jedes Planjahr nach dem Basisjahr; Jahre davor behalten das Gehalt des Basisjahrs",
     },
     {
       label: "Förderanteil Bund",
