@@ -9,7 +9,7 @@ import {
   SACHKOSTEN,
   VERFUEGUNGSFONDS,
 } from "./registry";
-import { ExcelErrorCode, FunctionResult, isFunctionError } from "./result";
+import { ExcelErrorCode, FunctionResult, isFunctionError, type QmFunction } from "./result";
 import { updateRuntimeState } from "./state";
 
 /**
@@ -42,6 +42,25 @@ export function toExcel(result: FunctionResult): number | CustomFunctions.Error 
 }
 
 /**
+ * An argument as the registry checks it. Where Excel passes data types (CustomFunctionsRuntime
+ * 1.4, functions.json's allowCustomDataForDataTypeAny), a number arrives as a Double or
+ * FormattedNumber value (e.g. a currency-formatted cell): its `basicValue` is the number. Every
+ * other value, entities included, goes on unchanged and gets the registry's message.
+ */
+export function plainArgument(value: unknown): unknown {
+  if (typeof value === "object" && value !== null) {
+    const { type, basicValue } = value as { type?: unknown; basicValue?: unknown };
+    if ((type === "Double" || type === "FormattedNumber") && typeof basicValue === "number") return basicValue;
+  }
+  return value;
+}
+
+/** The one way into the registry: arguments unwrapped, the result as Excel wants it. */
+function run(fn: QmFunction, ...args: unknown[]): number | CustomFunctions.Error {
+  return toExcel(fn.impl(...args.map(plainArgument)));
+}
+
+/**
  * Personalkosten pro Jahr: VbE × Gehalt je VbE, auf Cent gerundet.
  * @customfunction PERSONALKOSTEN
  * @param vbe Stellenumfang in Vollzeitäquivalenten (VbE), von 0 bis 100, z. B. 2,5.
@@ -49,7 +68,7 @@ export function toExcel(result: FunctionResult): number | CustomFunctions.Error 
  * @returns Personalkosten in Euro.
  */
 export function personalkosten(vbe: unknown, gehalt_je_vbe?: unknown): number | CustomFunctions.Error {
-  return toExcel(PERSONALKOSTEN.impl(vbe, gehalt_je_vbe));
+  return run(PERSONALKOSTEN, vbe, gehalt_je_vbe);
 }
 
 /**
@@ -59,7 +78,7 @@ export function personalkosten(vbe: unknown, gehalt_je_vbe?: unknown): number | 
  * @returns Sachkosten in Euro.
  */
 export function sachkosten(vbe: unknown): number | CustomFunctions.Error {
-  return toExcel(SACHKOSTEN.impl(vbe));
+  return run(SACHKOSTEN, vbe);
 }
 
 /**
@@ -69,7 +88,7 @@ export function sachkosten(vbe: unknown): number | CustomFunctions.Error {
  * @returns Projektkosten in Euro.
  */
 export function projektkosten(einwohner: unknown): number | CustomFunctions.Error {
-  return toExcel(PROJEKTKOSTEN.impl(einwohner));
+  return run(PROJEKTKOSTEN, einwohner);
 }
 
 /**
@@ -79,7 +98,7 @@ export function projektkosten(einwohner: unknown): number | CustomFunctions.Erro
  * @returns Verfügungsfonds in Euro.
  */
 export function verfuegungsfonds(einwohner: unknown): number | CustomFunctions.Error {
-  return toExcel(VERFUEGUNGSFONDS.impl(einwohner));
+  return run(VERFUEGUNGSFONDS, einwohner);
 }
 
 /**
@@ -90,7 +109,7 @@ export function verfuegungsfonds(einwohner: unknown): number | CustomFunctions.E
  * @returns Projektmittel in Euro.
  */
 export function projektmittel(einwohner: unknown, vbe?: unknown): number | CustomFunctions.Error {
-  return toExcel(PROJEKTMITTEL.impl(einwohner, vbe));
+  return run(PROJEKTMITTEL, einwohner, vbe);
 }
 
 /**
@@ -108,7 +127,7 @@ export function gesamtbudget(
   raumkosten?: unknown,
   gehalt_je_vbe?: unknown,
 ): number | CustomFunctions.Error {
-  return toExcel(GESAMTBUDGET.impl(einwohner, vbe, raumkosten, gehalt_je_vbe));
+  return run(GESAMTBUDGET, einwohner, vbe, raumkosten, gehalt_je_vbe);
 }
 
 /**
@@ -118,7 +137,7 @@ export function gesamtbudget(
  * @returns Der Wert der Kennzahl.
  */
 export function parameter(name: unknown): number | CustomFunctions.Error {
-  return toExcel(PARAMETER.impl(name));
+  return run(PARAMETER, name);
 }
 
 /**
@@ -129,5 +148,5 @@ export function parameter(name: unknown): number | CustomFunctions.Error {
  * @returns Betrag je Einwohner in Euro.
  */
 export function je_einwohner(betrag: unknown, einwohner: unknown): number | CustomFunctions.Error {
-  return toExcel(JE_EINWOHNER.impl(betrag, einwohner));
+  return run(JE_EINWOHNER, betrag, einwohner);
 }

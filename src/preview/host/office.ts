@@ -1,6 +1,7 @@
 /**
  * The `Office` namespace as far as QM-Planer uses it: `Office.onReady`, the display
- * language, document settings, host and platform types, ribbon action association.
+ * language, document settings, host and platform types, ribbon action association, and
+ * `Office.addin` (the runtime's startup behavior).
  *
  * Document settings behave as in Office: `set` and `remove` change the add-in's in-memory
  * copy; only `saveAsync` writes them into the workbook (and so into a snapshot). Code that
@@ -79,6 +80,34 @@ export const PlatformType = {
   Universal: "Universal",
 } as const;
 
+export const StartupBehavior = { none: "None", load: "Load" } as const;
+type StartupBehaviorValue = (typeof StartupBehavior)[keyof typeof StartupBehavior];
+
+/**
+ * `Office.addin` (SharedRuntime 1.1). The startup behavior is kept in the workbook's settings
+ * under a key of its own, as Office keeps it in the document: a snapshot carries it.
+ */
+function createAddin(model: WorkbookModel) {
+  const KEY = "Office.StartupBehavior";
+  return {
+    /** How often the add-in asked to show or hide the pane (there is no pane to show here). */
+    calls: { showAsTaskpane: 0, hide: 0, setStartupBehavior: 0 },
+    async getStartupBehavior(): Promise<StartupBehaviorValue> {
+      return model.settings.get(KEY) === StartupBehavior.load ? StartupBehavior.load : StartupBehavior.none;
+    },
+    async setStartupBehavior(behavior: StartupBehaviorValue): Promise<void> {
+      this.calls.setStartupBehavior++;
+      model.setSetting(KEY, behavior);
+    },
+    async showAsTaskpane(): Promise<void> {
+      this.calls.showAsTaskpane++;
+    },
+    async hide(): Promise<void> {
+      this.calls.hide++;
+    },
+  };
+}
+
 export function createOfficeNamespace(model: WorkbookModel, displayLanguage: string) {
   const info = { host: HostType.Excel, platform: PlatformType.OfficeOnline };
   const actions = new Map<string, (event: unknown) => unknown>();
@@ -94,6 +123,8 @@ export function createOfficeNamespace(model: WorkbookModel, displayLanguage: str
   };
   return {
     context,
+    addin: createAddin(model),
+    StartupBehavior,
     HostType,
     PlatformType,
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" } as const,
