@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   setupFiles: ["<rootDir>/test/setupReactDom.ts"],
+  // The bin runs the pre-built CLI; build it from this source once per run.
+  globalSetup: "<rootDir>/test/buildCli.globalSetup.js",
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
