@@ -154,6 +154,33 @@ function commanderMessage(err: CommanderError): string {
   }
 }
 
+/**
+ * Node's own errors for input too big to handle (a code but no system call), and V8's
+ * RangeErrors when a string or buffer would exceed what it can hold — in German. They mean the
+ * input was too large, not that QM-Planer is broken.
+ */
+const NODE_ERROR_SENTENCES: Readonly<Record<string, string>> = {
+  ERR_FS_FILE_TOO_LARGE: "Die Datei ist zu groß, um sie zu lesen (über 2 GB).",
+  ERR_STRING_TOO_LONG: "Die Datei ist zu groß, um sie als Text zu verarbeiten.",
+  ERR_BUFFER_TOO_LARGE: "Die Datei ist zu groß, um sie im Speicher zu verarbeiten.",
+  ERR_OUT_OF_MEMORY: "Der Arbeitsspeicher reicht für diese Datei nicht.",
+  ERR_STREAM_PREMATURE_CLOSE: "Die Datei wurde beim Lesen unerwartet geschlossen.",
+};
+
+const V8_RANGE_ERRORS: readonly [RegExp, string][] = [
+  [/^Invalid string length/, "Die Datei ist zu groß, um sie als Text zu verarbeiten."],
+  [/^Array buffer allocation failed|^Invalid array length|^Invalid typed array length/, "Die Datei ist zu groß, um sie im Speicher zu verarbeiten."],
+];
+
+function resourceLimitSentence(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && NODE_ERROR_SENTENCES[code]) return NODE_ERROR_SENTENCES[code];
+  // Duck-typed like isSystemError: errors of the engine fail `instanceof` under jest's VM.
+  const e = err as { name?: unknown; message?: unknown } | null;
+  if (e?.name === "RangeError" && typeof e.message === "string") return V8_RANGE_ERRORS.find(([pattern]) => pattern.test(e.message as string))?.[1];
+  return undefined;
+}
+
 /** Keeps a message to one line, whatever a library put into it. */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
@@ -176,6 +203,8 @@ export function describeFailure(err: unknown, helpCommand = "qm-planer --help"):
   if (err instanceof CommanderError) {
     return { line: `Fehler: ${commanderMessage(err)} Hilfe: ${helpCommand}`, exitCode: EXIT.failure };
   }
+  const limit = resourceLimitSentence(err);
+  if (limit) return { line: `Fehler: ${limit}`, exitCode: EXIT.failure };
   const message = err instanceof Error ? err.message : String(err);
   return { line: `Unerwarteter Fehler: ${oneLine(message) || "ohne Meldung"}`, exitCode: EXIT.failure };
 }
