@@ -1,25 +1,42 @@
-/* global require, module, __dirname, console */
+/* global require, module, __dirname, console, process */
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file that webpack-cli loads with require() */
 /**
  * The add-in build, in the layout of OfficeDev's Excel-Custom-Functions-Shared template: ONE
- * shared runtime. Functions, ribbon commands and task pane are three entries loaded by the one
+ * shared runtime. Functions and task pane are two entries loaded by the one
  * page taskpane.html, which the manifest names as Runtime, CustomFunctions Page and FunctionFile.
  *
- *   npx webpack --mode production     → dist/ (minimised; what Excel loads)
+ *   npx webpack --mode production     → dist/ (minimised; what Excel loads), for https://localhost:3000
+ *   ADDIN_URL=https://host/pfad npx webpack --mode production → dist/ for that server (README „Bereitstellen“)
  *   npx webpack serve --mode development → https://localhost:3000 (sideloading, preview)
+ *
+ * dist/manifest.xml and dist/functions.en.json (English names, from functions.json and
+ * src/functions/translations.ts) are written by scripts/addin/plugin.ts, a TypeScript module
+ * loaded through tsx so that the build and the tests share one implementation.
  */
 const path = require("path");
 const { WebpackError } = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+/**
+ * The add-in's own build steps are TypeScript (tested like the rest): tsx compiles them when
+ * webpack-cli loads this file on plain Node; under jest, whose tests load it too, ts-jest does.
+ */
+function requireTs(file) {
+  if (process.env.JEST_WORKER_ID !== undefined) return require(file);
+  return require("tsx/cjs/api").require(file, __filename);
+}
+const { addinBaseUrl, AddinUrlError } = requireTs("./scripts/addin/addinUrl.ts");
+const { AddinFilesPlugin } = requireTs("./scripts/addin/plugin.ts");
 
 const DEV_SERVER_PORT = 3000;
 
-/** The add-in's entries, all loaded by taskpane.html in this order. */
+/**
+ * The add-in's entries, all loaded by taskpane.html in this order. No ribbon-command entry: the
+ * ribbon button is a ShowTaskpane action (manifest.xml), which needs no code.
+ */
 const ADDIN_ENTRIES = {
   functions: "./src/functions/functions.ts",
-  commands: "./src/commands/commands.ts",
   taskpane: "./src/taskpane/index.tsx",
 };
 
@@ -27,7 +44,7 @@ const ADDIN_ENTRIES = {
  * Extra pages built beside the add-in, which the manifest never loads — the browser preview goes
  * here, e.g.
  *   { name: "preview", import: "./src/preview/index.tsx", template: "./src/preview/preview.html",
- *     chunks: ["preview", "functions", "commands", "taskpane"] }
+ *     chunks: ["preview", "functions", "taskpane"] }
  * Each becomes the entry `name` and the page `<name>.html`, which loads `chunks` (default: just
  * its own entry; list add-in entries after it to run the real pane on top of it). They are built
  * in development mode only (`webpack serve`, `npm run build:dev`): the GPL-licensed hyperformula
@@ -91,8 +108,20 @@ async function devServerHttps() {
   }
 }
 
+/** The build's base URL; a bad ADDIN_URL ends the build with its one German line (no stack). */
+function baseUrlOrExit() {
+  try {
+    return addinBaseUrl(process.env.ADDIN_URL);
+  } catch (e) {
+    if (!(e instanceof AddinUrlError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
+  const baseUrl = baseUrlOrExit();
   const extraPages = dev ? EXTRA_PAGES : [];
 
   return {
@@ -167,9 +196,9 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      new AddinFilesPlugin({ manifest: path.resolve(__dirname, "manifest.xml"), baseUrl }),
       new ForbiddenModulesPlugin(),
     ],
     devServer: {

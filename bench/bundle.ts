@@ -15,9 +15,9 @@ const DIST = join(ROOT, "dist");
 const CONFIG = join(ROOT, "webpack.config.js");
 /**
  * What taskpane.html loads (one shared runtime): the code functions and pane share, the
- * functions, the pane, the command, the webpack runtime.
+ * functions, the pane, the webpack runtime.
  */
-const FILES = ["shared.js", "functions.js", "taskpane.js", "commands.js", "runtime.js"];
+const FILES = ["shared.js", "functions.js", "taskpane.js", "runtime.js"];
 /** What the custom functions need to run: their own entry and the shared code. */
 const FUNCTIONS_CODE = ["shared.js", "functions.js"];
 const FUNCTIONS_TARGET_GZIP_KB = 10;

@@ -23,6 +23,7 @@ type Callable = (...args: unknown[]) => unknown;
 const customFunctions = new Map<string, Callable>();
 const actions = new Map<string, Callable>();
 const showAsTaskpane = jest.fn(async () => undefined);
+const setStartupBehavior = jest.fn(async () => undefined);
 
 const sandbox: Record<string, unknown> = {
   console,
@@ -30,7 +31,8 @@ const sandbox: Record<string, unknown> = {
     context: { displayLanguage: "de-DE" },
     onReady: () => new Promise(() => undefined),
     actions: { associate: (id: string, fn: Callable) => actions.set(id, fn) },
-    addin: { showAsTaskpane },
+    addin: { showAsTaskpane, setStartupBehavior, getStartupBehavior: async () => "None" },
+    StartupBehavior: { none: "None", load: "Load" },
   },
   CustomFunctions: {
     associate: (id: string, fn: Callable) => customFunctions.set(id, fn),
@@ -61,7 +63,7 @@ chunkQueue.push = (data) => {
   }
   return runtimePush.call(chunkQueue, data);
 };
-for (const file of ["shared.js", "functions.js", "commands.js", "taskpane.js"]) {
+for (const file of ["shared.js", "functions.js", "taskpane.js"]) {
   loading = file;
   vm.runInContext(readDist(file), sandbox, { filename: file });
 }
@@ -76,13 +78,12 @@ describe("dist/taskpane.html: the one page of the shared runtime", () => {
   const html = readDist("taskpane.html");
   const scripts = [...html.matchAll(/<script[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
 
-  test("loads Office.js from the CDN, then webpack's runtime, the shared code, functions, commands and task pane", () => {
+  test("loads Office.js from the CDN, then webpack's runtime, the shared code, functions and task pane", () => {
     expect(scripts).toEqual([
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
       "runtime.js",
       "shared.js",
       "functions.js",
-      "commands.js",
       "taskpane.js",
     ]);
     expect(html).toMatch(/<div id="?container"?>/);
@@ -136,24 +137,31 @@ describe("dist/functions.js", () => {
   });
 });
 
-describe("dist/commands.js", () => {
-  test("the ribbon's showTaskpane opens the task pane and releases the button", async () => {
-    const completed = jest.fn();
-    await actions.get("showTaskpane")?.({ completed });
-    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
-    expect(completed).toHaveBeenCalledTimes(1);
+describe("the ribbon button", () => {
+  test("needs no code: it is a ShowTaskpane action of the manifest, so no script associates an action or calls showAsTaskpane", () => {
+    expect([...actions.keys()]).toEqual([]);
+    expect(showAsTaskpane).not.toHaveBeenCalled();
+    for (const file of ["shared.js", "functions.js", "taskpane.js"]) expect(readDist(file)).not.toContain("showAsTaskpane");
+  });
+});
+
+describe("data-type arguments (CustomFunctionsRuntime 1.4)", () => {
+  test("functions.json lets Excel pass them", () => {
+    expect(JSON.parse(readDist("functions.json")).allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  test("releases the button also when Office refuses to show the pane", async () => {
-    showAsTaskpane.mockRejectedValueOnce(new Error("nicht erlaubt"));
-    const completed = jest.fn();
-    await expect(actions.get("showTaskpane")?.({ completed })).rejects.toThrow("nicht erlaubt");
-    expect(completed).toHaveBeenCalledTimes(1);
+  test("a Double or FormattedNumber counts as its basic value; an entity gets the registry's message", () => {
+    const euro = { type: "FormattedNumber", basicValue: 12345, numberFormat: "#.##0 €" };
+    expect(call("PROJEKTMITTEL", euro, { type: "Double", basicValue: 2 })).toBe(37862.5);
+    expect(call("JE_EINWOHNER", { type: "Double", basicValue: 100 }, 3)).toBe(33.33);
+    const entity = call("PROJEKTKOSTEN", { type: "Entity", text: "Nord", basicValue: "Nord", properties: {} });
+    expect(entity).toBeInstanceOf(FakeExcelError);
+    expect((entity as FakeExcelError).code).toBe("#VALUE!");
   });
 });
 
 describe("dist/ holds the whole add-in and nothing GPL", () => {
-  test("manifest and icons are copied unchanged", () => {
+  test("the localhost build copies manifest and icons unchanged (ADDIN_URL unset)", () => {
     expect(readDist("manifest.xml")).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
     for (const size of [16, 32, 64, 80, 128]) {
       const icon = `assets/icon-${size}.png`;
@@ -162,7 +170,7 @@ describe("dist/ holds the whole add-in and nothing GPL", () => {
   });
 
   test("no hyperformula code in the add-in's scripts (webpack.config.js also refuses to build it)", () => {
-    for (const file of ["runtime.js", "shared.js", "functions.js", "commands.js", "taskpane.js"]) {
+    for (const file of ["runtime.js", "shared.js", "functions.js", "taskpane.js"]) {
       expect(readDist(file)).not.toMatch(/hyperformula|gpl-v3/i);
     }
   });

@@ -1,16 +1,25 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { spawnSync } from "child_process";
 import fs from "fs";
+import os from "os";
 import path from "path";
-import { ROOT } from "./dist";
+import { DIST, readDist, ROOT } from "./dist";
+import { addinBaseUrl, DEV_BASE_URL } from "../../scripts/addin/addinUrl";
+import { addinFiles } from "../../scripts/addin/plugin";
+import { ENGLISH_FUNCTION_LOCALES, ENGLISH_FUNCTIONS } from "../../src/functions/translations";
 
 /**
- * The add-in manifest, checked offline (office-addin-manifest's validator is an online service):
- * well-formed, every resource reference resolves, one shared runtime, real icons, namespace QM,
- * German by default with English overrides.
+ * The built manifests, checked offline (office-addin-manifest's validator is an online service),
+ * for both builds: the localhost build in dist/ (`npm run build`), and an ADDIN_URL build made
+ * here into a temporary folder from the same steps webpack runs (scripts/addin/plugin.ts) — only
+ * manifest.xml and functions.en.json depend on the address, so the 80-second bundling need not
+ * run twice. Each: well-formed, every URL under the build's address, every resid defined, one
+ * shared runtime, the ShowTaskpane action, the English overrides for every English locale, and
+ * the English metadata with the ids of functions.json.
  */
 
-const MANIFEST = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const BASE_URL = "https://localhost:3000/";
+const SOURCE = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+const PRODUCTION_URL = "https://addins.stadt.example/qm-planer";
 
 /** An element with its attributes, its own text and its child elements, in document order. */
 interface Element {
@@ -35,7 +44,6 @@ function toElements(nodes: Ordered[]): Element[] {
 }
 
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", commentPropName: "#comment" });
-const [root] = toElements(parser.parse(MANIFEST) as Ordered[]);
 
 /** All descendants (and the element itself) with this tag. */
 function all(el: Element, tag: string): Element[] {
@@ -56,18 +64,6 @@ function one(el: Element, tag: string): Element {
   return found[0];
 }
 
-const resources = one(root, "Resources");
-const defined = new Map<string, Element>();
-for (const kind of ["bt:Image", "bt:Url", "bt:String"]) {
-  for (const el of all(resources, kind)) defined.set(el.attrs.id, el);
-}
-
-function resource(resid: string): Element {
-  const el = defined.get(resid);
-  if (!el) throw new Error(`resid ${resid} is not defined in <Resources>`);
-  return el;
-}
-
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
   const bytes = fs.readFileSync(file);
@@ -75,12 +71,51 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-function assetOf(url: string): string {
-  expect(url.startsWith(BASE_URL + "assets/")).toBe(true);
-  return path.join(ROOT, url.slice(BASE_URL.length));
+interface Build {
+  /** The base URL, ending in "/". */
+  base: string;
+  folder: string;
 }
 
-describe("manifest.xml", () => {
+/** The ADDIN_URL build's address-dependent files, written as webpack writes them. */
+function productionBuild(): Build {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "qm-planer-addin-url-"));
+  const base = addinBaseUrl(PRODUCTION_URL);
+  for (const [name, content] of Object.entries(addinFiles(readDist("functions.json"), SOURCE, base))) fs.writeFileSync(path.join(folder, name), content);
+  fs.copyFileSync(path.join(DIST, "functions.json"), path.join(folder, "functions.json"));
+  return { base, folder };
+}
+
+const BUILDS: Array<[string, () => Build]> = [
+  ["localhost build (dist/)", () => ({ base: DEV_BASE_URL, folder: DIST })],
+  [`ADDIN_URL=${PRODUCTION_URL}`, productionBuild],
+];
+
+describe.each(BUILDS)("manifest.xml of the %s", (_label, make) => {
+  const build = make();
+  const read = (file: string) => {
+    const full = path.join(build.folder, file);
+    if (!fs.existsSync(full)) throw new Error(`${file} fehlt in ${build.folder}: zuerst \`npm run build\` ausführen.`);
+    return fs.readFileSync(full, "utf8");
+  };
+  const MANIFEST = read("manifest.xml");
+  const BASE_URL = build.base;
+  const [root] = toElements(parser.parse(MANIFEST) as Ordered[]);
+  const resources = one(root, "Resources");
+  const defined = new Map<string, Element>();
+  for (const kind of ["bt:Image", "bt:Url", "bt:String"]) {
+    for (const el of all(resources, kind)) defined.set(el.attrs.id, el);
+  }
+  const resource = (resid: string): Element => {
+    const el = defined.get(resid);
+    if (!el) throw new Error(`resid ${resid} is not defined in <Resources>`);
+    return el;
+  };
+  const assetOf = (url: string): string => {
+    expect(url.startsWith(BASE_URL + "assets/")).toBe(true);
+    return path.join(ROOT, url.slice(BASE_URL.length));
+  };
+
   test("is well-formed XML with the Office add-in root", () => {
     expect(XMLValidator.validate(MANIFEST)).toBe(true);
     expect(root.tag).toBe("OfficeApp");
@@ -115,6 +150,8 @@ describe("manifest.xml", () => {
     expect(sets).toContainEqual(["SharedRuntime", "1.1"]);
     // The Office.js calls the add-in makes need ExcelApi 1.14 (triggerSource of worksheet changes).
     expect(sets).toContainEqual(["ExcelApi", "1.14"]);
+    // CustomFunctions.Error with a message (1.2) and the codes #NUM! and #DIV/0! (1.3).
+    expect(sets).toContainEqual(["CustomFunctionsRuntime", "1.3"]);
   });
 
   test("custom functions: namespace QM, metadata and script from the build", () => {
@@ -127,13 +164,14 @@ describe("manifest.xml", () => {
     expect(resource(script.attrs.resid).attrs.DefaultValue).toBe(BASE_URL + "functions.js");
   });
 
-  test("the ribbon button runs the command that opens the task pane", () => {
+  test("the ribbon button opens the pane of the shared runtime: a ShowTaskpane action on its page", () => {
     const button = all(root, "Control").find((c) => c.attrs["xsi:type"] === "Button");
     expect(button).toBeDefined();
     const action = one(button as Element, "Action");
-    expect(action.attrs["xsi:type"]).toBe("ExecuteFunction");
-    // bundle.test.ts checks that the built commands.js associates this name.
-    expect(one(action, "FunctionName").text).toBe("showTaskpane");
+    expect(action.attrs["xsi:type"]).toBe("ShowTaskpane");
+    const runtime = one(one(root, "Runtimes"), "Runtime");
+    expect(one(action, "SourceLocation").attrs.resid).toBe(runtime.attrs.resid);
+    expect(all(root, "FunctionName")).toEqual([]);
   });
 
   test("every icon URL names a PNG in assets/ of the size it claims", () => {
@@ -160,7 +198,7 @@ describe("manifest.xml", () => {
     expect(fs.readFileSync(path.join(ROOT, "assets", "icon.svg"), "utf8")).toMatch(/<svg[^>]*viewBox=/);
   });
 
-  test("all URLs point to the dev server over HTTPS", () => {
+  test("all URLs lie under the build's address, over HTTPS", () => {
     const urls = [
       ...all(root, "SourceLocation").map((e) => e.attrs.DefaultValue),
       ...all(resources, "bt:Url").map((e) => e.attrs.DefaultValue),
@@ -170,17 +208,102 @@ describe("manifest.xml", () => {
     for (const url of urls) expect(url.startsWith(BASE_URL)).toBe(true);
   });
 
-  test("German by default, English overrides; display name QM-Planer", () => {
+  test("German by default; English strings for exactly the English locales of translations.ts, each string", () => {
     expect(child(root, "DefaultLocale").text).toBe("de-DE");
     expect(child(root, "DisplayName").attrs.DefaultValue).toBe("QM-Planer");
     const description = child(root, "Description");
     expect(description.attrs.DefaultValue).toMatch(/Quartier/);
-    expect(one(description, "Override").attrs).toEqual({ Locale: "en-US", Value: expect.stringMatching(/neighbourhood/) });
-    const overrides = all(resources, "bt:Override");
-    expect(overrides.length).toBeGreaterThanOrEqual(2);
-    for (const o of overrides) expect(o.attrs.Locale).toBe("en-US");
+    const locales = [...ENGLISH_FUNCTION_LOCALES];
+    const overridden = [description, ...all(resources, "bt:String"), ...all(resources, "bt:Url")].filter((el) => el.children.length > 0);
+    // Description, button label, tooltip, metadata URL.
+    expect(overridden).toHaveLength(4);
+    for (const el of overridden) {
+      expect(el.children.map((o) => o.attrs.Locale)).toEqual(locales);
+      expect(new Set(el.children.map((o) => o.attrs.Value)).size).toBe(1);
+    }
+    expect(description.children[0].attrs.Value).toMatch(/neighbourhood/);
     const label = resource(one(one(root, "Control"), "Label").attrs.resid);
     expect(label.attrs.DefaultValue).toBe("QM-Planer öffnen");
-    expect(one(label, "bt:Override").attrs.Value).toBe("Open QM-Planer");
+    expect(label.children[0].attrs.Value).toBe("Open QM-Planer");
   });
+
+  test("the English metadata for every English locale: functions.en.json, with the ids, types and parameters of functions.json", () => {
+    const metadata = resource(one(one(root, "Metadata"), "SourceLocation").attrs.resid);
+    for (const o of metadata.children) expect(o.attrs.Value).toBe(BASE_URL + "functions.en.json");
+    type Fn = { id: string; name: string; description: string; parameters: { name: string; type: string; optional?: boolean; description: string }[]; result: unknown };
+    const de = JSON.parse(read("functions.json")) as { functions: Fn[]; allowCustomDataForDataTypeAny?: boolean };
+    const en = JSON.parse(read("functions.en.json")) as { functions: Fn[]; allowCustomDataForDataTypeAny?: boolean };
+    expect(en.functions.map((f) => f.id)).toEqual(de.functions.map((f) => f.id));
+    expect(en.allowCustomDataForDataTypeAny).toBe(de.allowCustomDataForDataTypeAny);
+    for (const [i, f] of en.functions.entries()) {
+      const g = de.functions[i];
+      const t = ENGLISH_FUNCTIONS[f.id as keyof typeof ENGLISH_FUNCTIONS];
+      expect(f.name).toBe(t.name);
+      expect(f.description).toBe(t.description);
+      expect(f.parameters.map((p) => [p.name, p.description])).toEqual(t.parameters.map((p) => [p.name, p.description]));
+      expect(f.parameters.map((p) => [p.type, p.optional])).toEqual(g.parameters.map((p) => [p.type, p.optional]));
+      expect(f.result).toEqual(g.result);
+    }
+    expect(en.functions.find((f) => f.id === "PROJEKTMITTEL")?.name).toBe("PROJECTFUNDS");
+  });
+
+  test("no other file of the build names localhost (only the manifest depends on the address)", () => {
+    if (BASE_URL !== DEV_BASE_URL) expect(MANIFEST).not.toMatch(/localhost/i);
+    for (const file of ["taskpane.html", "runtime.js", "shared.js", "functions.js", "taskpane.js", "functions.json"]) {
+      expect(readDist(file)).not.toMatch(/localhost:3000/);
+    }
+  });
+});
+
+describe("the localhost build's manifest", () => {
+  test("is manifest.xml unchanged (sideloading uses the source file too)", () => {
+    expect(readDist("manifest.xml")).toBe(SOURCE);
+  });
+});
+
+describe("ADDIN_URL", () => {
+  test.each([
+    ["https://addins.stadt.example", "https://addins.stadt.example/"],
+    ["https://addins.stadt.example/qm-planer", "https://addins.stadt.example/qm-planer/"],
+    [" https://Addins.Stadt.example:8443/a/b/ ", "https://addins.stadt.example:8443/a/b/"],
+    ["", DEV_BASE_URL],
+  ])("%j → %s", (raw, base) => {
+    expect(addinBaseUrl(raw)).toBe(base);
+  });
+
+  test.each(["http://addins.stadt.example", "addins.stadt.example", "https://", "https://user:pw@host/x", "https://host/x?v=1", "https://host/x#a", "https://host/a b", 'https://host/"x'])(
+    "%j is refused with one German line",
+    (raw) => {
+      expect(() => addinBaseUrl(raw)).toThrow(/^ADDIN_URL „.*“ ist nicht verwendbar: .+\(z\. B\. ADDIN_URL=https:\/\/.+\)\.$/);
+    },
+  );
+
+  test("webpack.config.js hands the address to the step that writes the manifest", async () => {
+    const previous = process.env.ADDIN_URL;
+    process.env.ADDIN_URL = PRODUCTION_URL;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the CommonJS config webpack-cli loads
+      const createConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<{ plugins: object[] }>;
+      const config = await createConfig({}, { mode: "production" });
+      const plugin = config.plugins.find((p) => p.constructor.name === "AddinFilesPlugin") as { options: { baseUrl: string } } | undefined;
+      expect(plugin?.options.baseUrl).toBe(PRODUCTION_URL + "/");
+    } finally {
+      if (previous === undefined) delete process.env.ADDIN_URL;
+      else process.env.ADDIN_URL = previous;
+    }
+  });
+
+  test("a non-https address fails `webpack` before it builds anything, with exactly one line", () => {
+    const out = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"], {
+      cwd: ROOT,
+      // As from a shell: without jest's marker, webpack.config.js compiles its TypeScript through tsx.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "JEST_WORKER_ID")), ADDIN_URL: "http://addins.stadt.example" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(out.status).toBe(1);
+    expect(out.stderr.trim().split("\n")).toEqual([
+      "ADDIN_URL „http://addins.stadt.example“ ist nicht verwendbar: Office lädt Add-ins nur über HTTPS, die Adresse muss mit https:// beginnen (z. B. ADDIN_URL=https://addins.stadt.example/qm-planer).",
+    ]);
+  }, 130_000);
 });
