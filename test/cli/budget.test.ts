@@ -97,15 +97,15 @@ describe("qm-planer budget: Hinweise unter dem Standard", () => {
       Gesamtbudget: "96.112,50 €",
     });
     expect(run.stdout.endsWith(
-      "\n\nHinweis: Mit 1,5 VbE liegt das Personal unter dem Standard von mindestens 2 VbE.\n" +
-        "Hinweis: Mit 40.000,00 € je VbE liegt das Gehalt unter dem Richtwert von 45.000,00 € (TVöD S11).\n",
+      "\n\nHinweis: Geplant sind 1,5 VbE, der Standard verlangt mindestens 2 VbE.\n" +
+        "Hinweis: Personalkosten: geplant 60.000,00 €, der Standard verlangt mindestens 67.500,00 € (1,5 VbE × 45.000,00 € je VbE nach TVöD S11).\n",
     )).toBe(true);
   });
 
   test.each([
-    [["--vbe", "0"], "Hinweis: Mit 0 VbE liegt das Personal unter dem Standard von mindestens 2 VbE."],
-    [["--vbe", "1,99"], "Hinweis: Mit 1,99 VbE liegt das Personal unter dem Standard von mindestens 2 VbE."],
-    [["--gehalt", "44.999,99"], "Hinweis: Mit 44.999,99 € je VbE liegt das Gehalt unter dem Richtwert von 45.000,00 € (TVöD S11)."],
+    [["--vbe", "0"], "Hinweis: Geplant sind 0 VbE, der Standard verlangt mindestens 2 VbE."],
+    [["--vbe", "1,99"], "Hinweis: Geplant sind 1,99 VbE, der Standard verlangt mindestens 2 VbE."],
+    [["--gehalt", "44.999,99"], "Hinweis: Personalkosten: geplant 89.999,98 €, der Standard verlangt mindestens 90.000,00 € (2 VbE × 45.000,00 € je VbE nach TVöD S11)."],
   ])("%j → exactly one note", async (args, note) => {
     const run = await qmPlaner(["budget", "--einwohner", "100", ...args]);
     expect(run).toMatchObject({ code: 0, stderr: "" });

@@ -189,7 +189,7 @@ describe("--standard on budget and vorlage", () => {
   it("budget's notes measure against the profile", async () => {
     const path = file("drei.json", JSON.stringify({ ...CITY, kennzahlen: { Mindest_VbE: "3" } }));
     const r = await run("budget", "--einwohner", "3000", "--vbe", "2,5", "--standard", path);
-    expect(r.stdout).toContain("Hinweis: Mit 2,5 VbE liegt das Personal unter dem Standard von mindestens 3 VbE.");
+    expect(r.stdout).toContain("Hinweis: Geplant sind 2,5 VbE, das Profil „Stadt Beispiel“ verlangt mindestens 3 VbE.");
     const builtIn = await run("budget", "--einwohner", "3000", "--vbe", "2,5");
     expect(builtIn.stdout).not.toContain("Hinweis");
   });

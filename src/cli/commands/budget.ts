@@ -4,6 +4,7 @@ import { centsString } from "../../core/decimal";
 import { formatEuro, formatNumber } from "../../core/format";
 import { FIELDS } from "../../core/inputs";
 import { BUILT_IN_PROFILE, StandardProfile } from "../../core/profile";
+import { checkBudget } from "../../core/rules";
 import { RAHMENSTANDARD } from "../../core/standard";
 import { NUMBER_SPELLING_HELP, numberOption } from "../numbers";
 import { addStandardOption, loadStandard } from "../standardOption";
@@ -38,18 +39,11 @@ const fteText = (fte: BudgetLines["fte"]): string => formatNumber(fte, "de", fte
 
 /**
  * Notes for inputs below the standard. The budget is still computed from them (flagging is
- * the compliance check's job), but whoever reads the table should not take it as compliant.
+ * the compliance check's job), but whoever reads the table should not take it as compliant:
+ * the check's own rules judge the budget (`checkBudget`), so a note says what `pruefen` says.
  */
 export function belowStandardNotes(lines: BudgetLines, profile: StandardProfile = BUILT_IN_PROFILE): string[] {
-  const { minFte, salaryPerFte } = profile.parameters;
-  const notes: string[] = [];
-  if (lines.fte.lt(minFte))
-    notes.push(`Hinweis: Mit ${fteText(lines.fte)} VbE liegt das Personal unter dem Standard von mindestens ${formatNumber(minFte)} VbE.`);
-  if (lines.salaryPerFte.lt(salaryPerFte))
-    notes.push(
-      `Hinweis: Mit ${formatEuro(lines.salaryPerFte)} je VbE liegt das Gehalt unter dem Richtwert von ${formatEuro(salaryPerFte)} (${RAHMENSTANDARD.tariff}).`,
-    );
-  return notes;
+  return checkBudget(lines, compileParameters(profile.parameters), profile).map((f) => `Hinweis: ${f.meldung}`);
 }
 
 /**

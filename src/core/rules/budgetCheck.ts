@@ -8,6 +8,7 @@
 import type { BudgetLines, CompiledParameters } from "../budget";
 import { Dec } from "../decimal";
 import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, YES_NO_KEYS, YesNoKey } from "../plan";
+import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
 import { RAHMENSTANDARD } from "../standard";
 import { MINIMUM_RULES } from "./minimums";
 import { Finding, findingOf } from "./types";
@@ -23,7 +24,7 @@ function known<T>(value: T): ReadResult<T> {
 const BUDGET_RULES = MINIMUM_RULES.filter((rule) => rule.id !== "personal.fachkraft");
 
 /** The findings of the check's rules about a computed budget (one plan year, no base year). */
-export function checkBudget(lines: BudgetLines, params: CompiledParameters): Finding[] {
+export function checkBudget(lines: BudgetLines, params: CompiledParameters, profile?: StandardProfile): Finding[] {
   const planned = {} as Record<PlanLineKey, ReadResult<Dec>[]>;
   for (const key of PLAN_LINE_KEYS) planned[key] = [known(lines[key])];
   const yesNo = {} as Record<YesNoKey, ReadResult<boolean>>;
@@ -41,6 +42,7 @@ export function checkBudget(lines: BudgetLines, params: CompiledParameters): Fin
     yesNo,
     measures: Object.fromEntries(RAHMENSTANDARD.focusAreas.map((a) => [a.id, known("")])),
   };
-  const ctx = { params, salaryTolerance: new Dec(0), tariff: { increase: new Dec(0), baseYear: null } };
+  const against = profile && profile !== BUILT_IN_PROFILE ? { de: `das Profil „${profile.name}“`, en: `the profile "${profile.name}"` } : undefined;
+  const ctx = { params, salaryTolerance: new Dec(0), tariff: { increase: new Dec(0), baseYear: null }, against };
   return BUDGET_RULES.flatMap((rule) => rule.check(plan, ctx).map((hit) => ({ ...findingOf(hit, rule.id, rule.severity, ""), zelle: null })));
 }

@@ -9,14 +9,15 @@ import { QmInputError } from "../errors";
 import { formatNumber } from "../format";
 import { SHEETS } from "../names";
 import type { WorkbookPlan } from "../plan";
-import type { StandardProfile } from "../profile";
+import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
 import { nameFromSheet } from "../read/template";
 import { say, Texts, Wording } from "../read/texts";
 import { readWorkbookPlan, ReadOptions } from "../read/workbookPlan";
 import type { WorkbookSnapshot } from "../workbook";
 import { INPUT_RULES } from "./inputs";
 import { MINIMUM_RULES } from "./minimums";
-import { parameterFindings, tariffOf } from "./parameters";
+import { parameterFindings } from "./parameters";
+import { tariffOfPlan } from "../richtwert";
 import { FOCUS_AREA_RULES, FURTHER_STANDARD_RULES, ROOM_RULES, roomCostsRule } from "./requirements";
 import { Finding, findingOf, Rule, RuleContext } from "./types";
 
@@ -110,7 +111,12 @@ function noPlanFound(sheet: string | undefined): NeighbourhoodResult {
 
 export function checkPlan(plan: WorkbookPlan, options: CheckOptions = {}): CheckResult {
   const params = options.profile ? compileParameters(options.profile.parameters) : DEFAULT_PARAMETERS;
-  const ctx: RuleContext = { params, salaryTolerance: toleranceOf(options.salaryTolerancePercent), tariff: tariffOf(plan) };
+  const ctx: RuleContext = {
+    params,
+    salaryTolerance: toleranceOf(options.salaryTolerancePercent),
+    tariff: tariffOfPlan(plan),
+    against: options.profile && options.profile !== BUILT_IN_PROFILE ? { de: `das Profil „${options.profile.name}“`, en: `the profile "${options.profile.name}"` } : undefined,
+  };
   const neighbourhoods: NeighbourhoodResult[] = plan.neighbourhoods.map((n) => ({
     name: n.name,
     sheet: n.sheet,

@@ -28,16 +28,19 @@ interface Minimum {
   why: () => Texts;
 }
 
-const BELOW_MINIMUM: Wording<{ line: Texts; planned: Dec; amount: Dec; why: Texts }> = {
-  de: (a) => `${a.line.de}: geplant ${formatEuro(a.planned)}, der Standard verlangt mindestens ${formatEuro(a.amount)} (${a.why.de}).`,
-  en: (a) => `${a.line.en}: planned ${formatEuro(a.planned, "en")}, the standard requires at least ${formatEuro(a.amount, "en")} (${a.why.en}).`,
+/** "der Standard" / "the standard", or the profile the check was given. */
+export const THE_STANDARD: Texts = { de: "der Standard", en: "the standard" };
+
+const BELOW_MINIMUM: Wording<{ line: Texts; planned: Dec; amount: Dec; why: Texts; against: Texts }> = {
+  de: (a) => `${a.line.de}: geplant ${formatEuro(a.planned)}, ${a.against.de} verlangt mindestens ${formatEuro(a.amount)} (${a.why.de}).`,
+  en: (a) => `${a.line.en}: planned ${formatEuro(a.planned, "en")}, ${a.against.en} requires at least ${formatEuro(a.amount, "en")} (${a.why.en}).`,
 };
 
 /**
  * Compares every plan year's amount of a line with its minimum for that year; `minimum`
  * returns undefined when an input it needs is unreadable (the input rules report that).
  */
-function perYear(plan: NeighbourhoodPlan, key: PlanLineKey, minimum: (year: number | null) => Minimum | undefined): RuleHit[] {
+function perYear(plan: NeighbourhoodPlan, key: PlanLineKey, against: Texts, minimum: (year: number | null) => Minimum | undefined): RuleHit[] {
   const hits: RuleHit[] = [];
   for (let i = 0; i < planColumns(plan); i++) {
     const jahr = yearOf(plan, i);
@@ -52,6 +55,7 @@ function perYear(plan: NeighbourhoodPlan, key: PlanLineKey, minimum: (year: numb
         planned: planned.value,
         amount: min.amount,
         why: min.why(),
+        against,
       }),
       soll: eur(min.amount),
       ist: eur(planned.value),
@@ -63,19 +67,19 @@ function perYear(plan: NeighbourhoodPlan, key: PlanLineKey, minimum: (year: numb
 
 const fteText = (fte: Dec, lang: "de" | "en"): string => formatNumber(fte, lang, 4);
 
-const TOO_FEW_FTE: Wording<{ fte: Dec; min: Dec }> = {
-  de: (a) => `Geplant sind ${fteText(a.fte, "de")} VbE, der Standard verlangt mindestens ${fteText(a.min, "de")} VbE.`,
-  en: (a) => `${fteText(a.fte, "en")} FTE are planned, the standard requires at least ${fteText(a.min, "en")} FTE.`,
+const TOO_FEW_FTE: Wording<{ fte: Dec; min: Dec; against: Texts }> = {
+  de: (a) => `Geplant sind ${fteText(a.fte, "de")} VbE, ${a.against.de} verlangt mindestens ${fteText(a.min, "de")} VbE.`,
+  en: (a) => `${fteText(a.fte, "en")} FTE are planned, ${a.against.en} requires at least ${fteText(a.min, "en")} FTE.`,
 };
 
 export const minFteRule: Rule = {
   id: "personal.mindest_vbe",
   severity: "verstoss",
   source: figures.minFte.source,
-  check(plan, { params }) {
+  check(plan, { params, against }) {
     const fte = plan.fte;
     if (!fte.ok || fte.value.gte(params.minFte)) return [];
-    return [{ jahr: null, message: say(TOO_FEW_FTE, { fte: fte.value, min: params.minFte }), soll: vbe(params.minFte), ist: vbe(fte.value), zelle: fte.cell }];
+    return [{ jahr: null, message: say(TOO_FEW_FTE, { fte: fte.value, min: params.minFte, against: against ?? THE_STANDARD }), soll: vbe(params.minFte), ist: vbe(fte.value), zelle: fte.cell }];
   },
 };
 
@@ -142,7 +146,7 @@ function minimumRule(data: MinimumRule): Rule {
             .join(" × ") + (tolerance.isZero() ? "" : TOLERANCE[lang](tolerance));
         return { de: words("de"), en: words("en") };
       };
-      return perYear(plan, data.line, (jahr) => {
+      return perYear(plan, data.line, ctx.against ?? THE_STANDARD, (jahr) => {
         const year: YearAssumptions = { tariffIncrease: ctx.tariff.increase, yearsAfterBase: yearsAfterBase(jahr, baseYear) };
         const full = amountOf(expr, inputs, ctx.params, year);
         const amount = tolerance.isZero() ? full : toCents(full.mul(new Dec(1).minus(tolerance)));

@@ -17,7 +17,7 @@ import { joined, say, Texts, Wording } from "../read/texts";
 import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
 import { FIGURE_KEYS, FigureKey, FigureUnit, RAHMENSTANDARD } from "../standard";
 import { eur, formatQuantity, residents, vbe } from "./quantity";
-import type { Finding, Quantity, RuleContext, Severity } from "./types";
+import type { Finding, Quantity, Severity } from "./types";
 
 export const PARAMETER_DEVIATION = "parameter.abweichung";
 
@@ -121,12 +121,4 @@ export function parameterFindings(plan: WorkbookPlan, profile: StandardProfile =
     found.push(...unreadable(plan.baseYear, escalates ? "verstoss" : "hinweis", TEXT.firstPlanYear));
   }
   return found;
-}
-
-/** The tariff increase the pay reference grows with: the workbook's, else none. */
-export function tariffOf(plan: WorkbookPlan): RuleContext["tariff"] {
-  return {
-    increase: plan.tariffIncrease?.ok ? plan.tariffIncrease.value : new Dec(0),
-    baseYear: plan.baseYear?.ok ? plan.baseYear.value : null,
-  };
 }

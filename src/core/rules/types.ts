@@ -53,6 +53,8 @@ export interface RuleContext {
   salaryTolerance: Dec;
   /** The workbook's tariff increase per year (0 when it has none) and its base year (null: each Quartier's first plan year). */
   tariff: { increase: Dec; baseYear: number | null };
+  /** What the figures are named in messages: "der Standard", or a city's "das Profil „Stadt X“"; default the standard. */
+  against?: Texts;
 }
 
 export interface Rule {
