@@ -1,6 +1,7 @@
 import * as budget from "./budget";
 import * as bundle from "./bundle";
 import * as pruefen from "./pruefen";
+import * as recalculation from "./recalculation";
 import * as taskpane from "./taskpane";
 import * as template from "./template";
 
@@ -13,6 +14,7 @@ const SECTIONS: readonly { run(): Promise<void> }[] = [
   template,
   bundle,
   pruefen,
+  recalculation,
   taskpane,
 ];
 

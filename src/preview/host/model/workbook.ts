@@ -121,7 +121,11 @@ export class WorkbookModel {
   recalculateSheet(sheet: SheetModel): void {
     this.calculations.push({ kind: "sheet", sheet: sheet.name });
     const formulas: Array<{ row: number; col: number; formula: string }> = [];
-    for (const { row, col, cell } of sheet.cellsIn(WHOLE_SHEET)) if (cell.formula !== undefined) formulas.push({ row, col, formula: cell.formula });
+    // Only the formulas with an input outside the cells need entering again; the engine then
+    // recomputes them and whatever depends on them, which gives every cell Excel's value.
+    for (const { row, col, cell } of sheet.cellsIn(WHOLE_SHEET)) {
+      if (cell.formula !== undefined && /QM\./i.test(cell.formula)) formulas.push({ row, col, formula: cell.formula });
+    }
     this.engine.recompute(sheet.engineId, formulas);
     this.markChanged("cells", sheet);
   }
