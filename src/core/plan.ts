@@ -72,6 +72,8 @@ export interface NeighbourhoodPlan {
   measures: Record<string, ReadResult<string>>;
 }
 
+export type ShareKey = "federal" | "state" | "municipal";
+
 export interface WorkbookPlan {
   /**
    * The Parameter figures the workbook defines itself (absent: it has no such name). The check
@@ -82,6 +84,8 @@ export interface WorkbookPlan {
   tariffIncrease?: ReadResult<Dec>;
   /** The year the salaries are given for; absent: not defined (the first plan year counts). */
   baseYear?: ReadResult<number>;
+  /** The funding shares of Bund, Land and Gemeinde the workbook sets (fractions, 1/3 ≈ 0.333…); absent: not defined. */
+  shares?: Partial<Record<ShareKey, ReadResult<Dec>>>;
   neighbourhoods: NeighbourhoodPlan[];
   /** Quartier sheets ("QM …") that could be read neither through names nor through labels. */
   unreadSheets: string[];

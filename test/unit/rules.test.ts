@@ -331,3 +331,24 @@ describe("English messages", () => {
     expect(findingRow(f)[4]).toBe(f.meldung);
   });
 });
+
+describe("funding shares of the Parameter sheet", () => {
+  const cell = (address: string) => ({ sheet: "Parameter", address });
+  it("are a Hinweis where they differ from the standard's thirds, and 0,333333333333333 is a third", () => {
+    const plan = workbookOf(makePlan({}));
+    plan.shares = {
+      federal: { ok: true, value: new Dec("0.333333333333333"), cell: cell("B19") },
+      state: { ok: true, value: new Dec("0.4"), cell: cell("B20") },
+      municipal: { ok: true, value: new Dec("0.266666666666667"), cell: cell("B21") },
+    };
+    const parameter = checkPlan(plan).neighbourhoods.find((n) => n.name === "Parameter");
+    const shares = (parameter?.findings ?? []).filter((f) => f.meldung.startsWith("Förderanteil"));
+    expect(shares.map((f) => [f.regel, f.schwere, findingJson(f).zelle])).toEqual([
+      ["parameter.abweichung", "hinweis", "Parameter!B20"],
+      ["parameter.abweichung", "hinweis", "Parameter!B21"],
+    ]);
+    expect(shares[0].meldung).toBe(
+      "Förderanteil Land: Die Arbeitsmappe setzt 40 %, der Standard 33,3333 %. Die Anteile ändern keine Mindestbeträge, wohl aber, wer was zahlt.",
+    );
+  });
+});

@@ -5,7 +5,7 @@
 import { Dec } from "../decimal";
 import { formatNumber } from "../format";
 import { BASE_YEAR_NAME, INPUT_NAMES, measuresName, PLAN_NAMES, PLAN_YEARS_NAME, PLANNING_NAMES, SHEETS, YES_NO_NAMES } from "../names";
-import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, WorkbookPlan, YES_NO_KEYS, YesNoKey } from "../plan";
+import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, ShareKey, WorkbookPlan, YES_NO_KEYS, YesNoKey } from "../plan";
 import { FIGURE_KEYS, RAHMENSTANDARD } from "../standard";
 import { TEMPLATE_LIMITS } from "../template/input";
 import type { CellValue, SheetSnapshot } from "../workbook";
@@ -160,10 +160,23 @@ function readTariffIncrease(value: CellValue | undefined, cell: CellRef): ReadRe
   return { ok: true, value: increase, cell };
 }
 
-/** The planning assumptions the template's Personalkosten Richtwert escalates with. */
-export function readTariff(index: NameIndex): Pick<WorkbookPlan, "tariffIncrease" | "baseYear"> {
+const SHARE_FIELDS: Readonly<Record<ShareKey, { name: string; field: Texts }>> = {
+  federal: { name: PLANNING_NAMES.shareFederal, field: { de: "Parameter Förderanteil Bund", en: "Parameter federal funding share" } },
+  state: { name: PLANNING_NAMES.shareState, field: { de: "Parameter Förderanteil Land", en: "Parameter state funding share" } },
+  municipal: { name: PLANNING_NAMES.shareMunicipal, field: { de: "Parameter Förderanteil Gemeinde", en: "Parameter municipal funding share" } },
+};
+
+/** The planning assumptions the template's Personalkosten Richtwert escalates with, and the funding shares. */
+export function readTariff(index: NameIndex): Pick<WorkbookPlan, "tariffIncrease" | "baseYear" | "shares"> {
+  const shares: NonNullable<WorkbookPlan["shares"]> = {};
+  for (const key of Object.keys(SHARE_FIELDS) as ShareKey[]) {
+    const { name, field } = SHARE_FIELDS[key];
+    const read = parameterCell(index, field, name, (v, cell) => readAmount(field, v, cell));
+    if (read) shares[key] = read;
+  }
   return {
     tariffIncrease: parameterCell(index, TARIFF_FIELD, PLANNING_NAMES.tariffIncrease, readTariffIncrease),
     baseYear: parameterCell(index, BASE_YEAR_FIELD, BASE_YEAR_NAME, (v, cell) => readYear(v, cell, BASE_YEAR_FIELD)),
+    ...(Object.keys(shares).length > 0 ? { shares } : {}),
   };
 }

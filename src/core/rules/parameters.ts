@@ -10,11 +10,11 @@
 import { Dec } from "../decimal";
 import { formatNumber } from "../format";
 import { SHEETS } from "../names";
-import type { ReadResult, WorkbookPlan } from "../plan";
+import type { ReadResult, ShareKey, WorkbookPlan } from "../plan";
 import { detailOf } from "../read/cells";
 import { nameOf } from "../read/fields";
 import { joined, say, Texts, Wording } from "../read/texts";
-import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
+import { BUILT_IN_PROFILE, shareRatio, StandardProfile } from "../profile";
 import { FIGURE_KEYS, FigureKey, FigureUnit, RAHMENSTANDARD } from "../standard";
 import { eur, formatQuantity, residents, vbe } from "./quantity";
 import type { Finding, Quantity, Severity } from "./types";
@@ -77,6 +77,10 @@ const TEXT = {
     de: "Die Personalkosten werden ohne Tarifsteigerung geprüft.",
     en: "Staff costs are checked without a tariff increase.",
   } as Texts,
+  sharesUnchecked: {
+    de: "Dieser Förderanteil wird nicht mit dem Standard verglichen.",
+    en: "This funding share is not compared with the standard.",
+  } as Texts,
   firstPlanYear: {
     de: "Die Tarifsteigerung zählt ab dem ersten Planjahr jedes Quartiers.",
     en: "The tariff increase counts from each Quartier's first plan year.",
@@ -108,6 +112,39 @@ function figureFindings(key: FigureKey, read: ReadResult<Dec>, profile: Standard
   ];
 }
 
+const SHARE_NAMES: Readonly<Record<ShareKey, Texts>> = {
+  federal: { de: "Förderanteil Bund", en: "Federal funding share" },
+  state: { de: "Förderanteil Land", en: "State funding share" },
+  municipal: { de: "Förderanteil Gemeinde", en: "Municipal funding share" },
+};
+
+const SHARE_DEVIATION: Wording<{ share: Texts; ist: Dec; soll: Dec; against: Against }> = {
+  de: (a) =>
+    `${a.share.de}: Die Arbeitsmappe setzt ${formatNumber(a.ist.mul(100), "de", 4)} %, ${a.against.de.nominative} ${formatNumber(a.soll.mul(100), "de", 4)} %. ` +
+    "Die Anteile ändern keine Mindestbeträge, wohl aber, wer was zahlt.",
+  en: (a) =>
+    `${a.share.en}: the workbook sets ${formatNumber(a.ist.mul(100), "en", 4)} %, ${a.against.en.subject} ${formatNumber(a.soll.mul(100), "en", 4)} %. ` +
+    "The shares change no minimum, but who pays what.",
+};
+
+/**
+ * A funding share the workbook sets otherwise than the standard or profile: a Hinweis (a share
+ * lowers no minimum). A cell holds 1/3 as 0,333333333333333, so shares within half a
+ * millionth count as the same — the Parameter sheet's own check rounds the sum to 6 places.
+ */
+function shareFindings(plan: WorkbookPlan, profile: StandardProfile): Finding[] {
+  const against = againstOf(profile);
+  const tolerance = new Dec("0.0000005");
+  return (Object.keys(SHARE_NAMES) as ShareKey[]).flatMap((key) => {
+    const read = plan.shares?.[key];
+    if (!read || !read.ok) return read ? unreadable(read, "hinweis", TEXT.sharesUnchecked) : [];
+    const ratio = shareRatio(profile.shares[key]);
+    const soll = new Dec(ratio.numerator.toString()).div(ratio.denominator.toString());
+    if (read.value.minus(soll).abs().lte(tolerance)) return [];
+    return [finding(PARAMETER_DEVIATION, "hinweis", say(SHARE_DEVIATION, { share: SHARE_NAMES[key], ist: read.value, soll, against }), null, null, read)];
+  });
+}
+
 /** The findings about the workbook's Parameter sheet, reported under the pseudo-Quartier "Parameter". */
 export function parameterFindings(plan: WorkbookPlan, profile: StandardProfile = BUILT_IN_PROFILE): Finding[] {
   const found = FIGURE_KEYS.flatMap((key) => {
@@ -120,5 +157,6 @@ export function parameterFindings(plan: WorkbookPlan, profile: StandardProfile =
     const escalates = !(plan.tariffIncrease === undefined || (plan.tariffIncrease.ok && plan.tariffIncrease.value.isZero()));
     found.push(...unreadable(plan.baseYear, escalates ? "verstoss" : "hinweis", TEXT.firstPlanYear));
   }
+  found.push(...shareFindings(plan, profile));
   return found;
 }
