@@ -1,5 +1,6 @@
 import * as budget from "./budget";
 import * as bundle from "./bundle";
+import * as cli from "./cli";
 import * as pruefen from "./pruefen";
 import * as recalculation from "./recalculation";
 import * as taskpane from "./taskpane";
@@ -11,6 +12,7 @@ import * as template from "./template";
  */
 const SECTIONS: readonly { run(): Promise<void> }[] = [
   budget,
+  cli,
   template,
   bundle,
   pruefen,

@@ -8,7 +8,6 @@ import { NUMBER_SPELLING_HELP } from "../numbers";
 import type { StandardProfile } from "../../core/profile";
 import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
 import { writeFileSafely, checkTarget } from "../xlsx/writeFileSafely";
-import { writeWorkbook } from "../xlsx/writeWorkbook";
 
 /**
  * `qm-planer vorlage quartiere.csv -o plan.xlsx [--von 2026] [--bis 2028] [--force]`: a
@@ -104,6 +103,9 @@ export function registerVorlageCommand(program: Command): void {
       const notes: string[] = [];
       const plan = await planFromCsv(file, { ...options, profile }, (note) => notes.push(note));
       const model = buildWorkbookModel(plan);
+      // Loaded only here: exceljs is most of the CLI's code, and every other call (`--version`,
+      // `budget`, a refused CSV) starts faster without initialising it.
+      const { writeWorkbook } = await import("../xlsx/writeWorkbook");
       await writeFileSafely(options.output, () => writeWorkbook(model), force);
       const years = plan.years.length > 1 ? `Planjahre ${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `Planjahr ${plan.years[0]}`;
       const renamed = model.renamed

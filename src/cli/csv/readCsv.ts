@@ -118,6 +118,13 @@ function refuseBinary(bytes: Buffer, file: string): void {
   if (bytes.includes(0)) throw new CliError(`Die Datei „${file}“ enthält Nullbytes und ist keine Textdatei (CSV erwartet).`);
 }
 
+/** A character beyond ASCII (the BOM aside): text that is already UTF-8 with umlauts. */
+// eslint-disable-next-line no-control-regex -- the ASCII range starts with the control characters
+const NON_ASCII = /[^\u0000-\u007f\ufeff]/;
+/** The same in a lenient decode, where U+FFFD stands for bytes that are not UTF-8. */
+// eslint-disable-next-line no-control-regex -- as above
+const NON_ASCII_DECODED = /[^\u0000-\u007f\ufeff\ufffd]/;
+
 /** The decoding stage: bytes → text, refusing binary and counting bytes; NotUtf8 when UTF-8 fails. */
 function decoder(file: string, encoding: CsvEncoding, utf8Bom: boolean) {
   return async function* decode(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
@@ -138,11 +145,11 @@ function decoder(file: string, encoding: CsvEncoding, utf8Bom: boolean) {
         // Text already read as UTF-8 with umlauts, then bytes that are not: a mixed file that
         // no single encoding reads correctly.
         // Valid UTF-8 umlauts in this very chunk count too (a lenient decode shows them).
-        if (nonAscii || /[^\x00-\x7f\ufeff\ufffd]/.test(new TextDecoder("utf-8").decode(chunk)))
+        if (nonAscii || NON_ASCII_DECODED.test(new TextDecoder("utf-8").decode(chunk)))
           throw new CliError(`Die Datei „${file}“ mischt UTF-8 mit einer anderen Zeichenkodierung; bitte in Excel als „CSV UTF-8“ speichern.`);
         throw new NotUtf8();
       }
-      nonAscii ||= /[^\x00-\x7f\ufeff]/.test(part);
+      nonAscii ||= NON_ASCII.test(part);
       yield part;
     }
     try {

@@ -22,6 +22,7 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
  * decode to), U+FFFE/U+FFFF (not characters in XML), and the bidi embedding/override/isolate
  * controls, which make a name display as a different one.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const REFUSED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
 
 /** A surrogate half without its partner: no character at all, and not storable in XML. */
