@@ -59,7 +59,7 @@ describe("Richtwert cells written through Office.js explain their rule", () => {
       expect(message.length).toBeLessThanOrEqual(255);
     });
     expect(prompts[0].message).toBe(
-      "Personalkosten: 45.000,00 € je VbE nach TVöD S11, ab dem Basisjahr mit 2,5 % Tarifsteigerung je Jahr. Rahmenstandard: „Bezahlung nach TVÖD/S11 (ca. 45.000 Euro/pro Jahr)“",
+      "Personalkosten: VbE × Gehalt je VbE laut Eingabe (Richtwert 45.000,00 €) nach TVöD S11, ab dem Basisjahr mit 2,5 % Tarifsteigerung je Jahr. Rahmenstandard: „Bezahlung nach TVÖD/S11 (ca. 45.000 Euro/pro Jahr)“",
     );
     const projectCost = cells.findIndex((c) => c.line === "projectCost");
     expect(prompts[projectCost].message).toContain("2,50 € je Einwohner, mindestens 5.000,00 €");
@@ -85,6 +85,6 @@ describe("Richtwert cells written through Office.js explain their rule", () => {
   test("without a tariff increase the note says none", async () => {
     await createTemplate({ neighbourhoods: [{ name: "Nord", residents: 3000 }], firstYear: 2026, lastYear: 2026 });
     const [staff] = await promptsOf([{ sheet: "QM Nord", address: cellAddress(BUDGET_ROWS.staffCost, layout.richtwertCol(0)) }]);
-    expect(staff.message).toBe("Personalkosten: 45.000,00 € je VbE nach TVöD S11. Rahmenstandard: „Bezahlung nach TVÖD/S11 (ca. 45.000 Euro/pro Jahr)“");
+    expect(staff.message).toBe("Personalkosten: VbE × Gehalt je VbE laut Eingabe (Richtwert 45.000,00 €) nach TVöD S11. Rahmenstandard: „Bezahlung nach TVÖD/S11 (ca. 45.000 Euro/pro Jahr)“");
   });
 });

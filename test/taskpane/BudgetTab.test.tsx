@@ -54,7 +54,7 @@ describe("the Budget tab explains every line with the workbook's figures", () =>
     await typeResidents("Einwohner", "3.000");
     expect(explanation("projectCost")).toBe("2,50 € je Einwohner, mindestens 6.000,00 €");
     expect(explanation("dispositionFund")).toBe("0,50 € je Einwohner, mindestens 2.500,50 € bei weniger als 5.000 Einwohnern");
-    expect(explanation("staffCost")).toBe("45.000,00 € je VbE nach TVöD S11");
+    expect(explanation("staffCost")).toBe("Gehalt je VbE laut Eingabe (Richtwert 45.000,00 €) nach TVöD S11");
     // Every line, exactly as the rulebook says it (the same text the Richtwert cells carry).
     for (const rule of LINE_RULES) expect([rule.key, explanation(rule.key)]).toEqual([rule.key, explainLine(rule.key, city, "de")]);
     // The amount beside it follows the same figures: max(3 000 × 2,50 €, 6 000 €).

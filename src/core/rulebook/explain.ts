@@ -6,8 +6,8 @@
 import { Dec } from "../decimal";
 import { formatEuro, formatNumber, Language } from "../format";
 import { FigureKey, RAHMENSTANDARD } from "../standard";
-import type { LineKey } from "./expr";
-import { lineRule, Phrasing } from "./lines";
+import { InputKey, LineKey, referencesOf } from "./expr";
+import { lineExpr, lineRule, Phrasing } from "./lines";
 
 /** The active figures: decimal texts (`Parameters`) or Decimals (`CompiledParameters`). */
 export type FigureValues = Readonly<Record<FigureKey, string | Dec>>;
@@ -15,7 +15,23 @@ export type FigureValues = Readonly<Record<FigureKey, string | Dec>>;
 export interface ExplainOptions {
   /** The yearly tariff increase as a fraction ("0.03"); none when absent or zero. */
   tariffIncrease?: string | Dec;
+  /** Inputs the rule takes from the standard's figures (a minimum's `fromStandard`). */
+  fromStandard?: Partial<Record<InputKey, FigureKey>>;
 }
+
+/** The inputs in words, as entered; the salary with the standard's reference beside it. */
+const INPUT_WORDS: Readonly<Record<InputKey, Record<Language, (f: FigureValues) => string>>> = {
+  residents: { de: () => "Einwohner", en: () => "residents" },
+  fte: { de: () => "VbE", en: () => "FTE" },
+  salaryPerFte: {
+    de: (p) => `Gehalt je VbE laut Eingabe (Richtwert ${figureText("salaryPerFte", p.salaryPerFte, "de")})`,
+    en: (p) => `salary per FTE as entered (reference ${figureText("salaryPerFte", p.salaryPerFte, "en")})`,
+  },
+  roomCosts: { de: () => "Raumkosten laut Eingabe", en: () => "room costs as entered" },
+};
+
+/** How a figure that stands for an input reads: a rate per VbE. */
+const PER_FTE: Record<Language, string> = { de: "je VbE", en: "per FTE" };
 
 /** A figure in its unit, in `lang`. */
 export function figureText(key: FigureKey, value: string | Dec, lang: Language): string {
@@ -39,6 +55,10 @@ function phrasing(parameters: FigureValues, lang: Language, options: ExplainOpti
       return t === undefined || t.isZero() ? "" : `${formatNumber(t.mul(100), lang, 4)} %`;
     },
     tariff: () => RAHMENSTANDARD.tariff,
+    input: (key) => {
+      const figure = options.fromStandard?.[key];
+      return figure ? `${figureText(figure, parameters[figure], lang)} ${PER_FTE[lang]}` : INPUT_WORDS[key][lang](parameters);
+    },
   };
 }
 
@@ -48,11 +68,19 @@ export function explainLine(key: LineKey, parameters: FigureValues, lang: Langua
   return (lang === "de" ? rule.words.de : rule.words.en)(phrasing(parameters, lang, options));
 }
 
-/** "Projektkosten: 2,00 € je Einwohner, mindestens 5.000,00 €", with the standard's sentence where the line has one. */
+/** The inputs a rule multiplies its rates with, named: "Einwohner", "VbE" (for the notes: "Einwohner × 2,00 € …"). */
+const FACTOR_INPUTS: readonly InputKey[] = ["residents", "fte"];
+
+/**
+ * "Projektkosten: Einwohner × 2,00 € je Einwohner, mindestens 5.000,00 €", with the standard's
+ * sentence where the line has one.
+ */
 export function lineNote(key: LineKey, parameters: FigureValues, lang: Language, options: ExplainOptions = {}): string {
   const rule = lineRule(key);
   const label = lang === "de" ? rule.de : rule.en;
-  const words = `${label}: ${explainLine(key, parameters, lang, options)}.`;
+  const uses = referencesOf(rule.expr, lineExpr).inputs;
+  const factors = rule.source ? FACTOR_INPUTS.filter((k) => uses.has(k)).map((k) => INPUT_WORDS[k][lang](parameters)) : [];
+  const words = `${label}: ${[...factors, explainLine(key, parameters, lang, options)].join(" × ")}.`;
   if (!rule.source) return words;
   const sentence = RAHMENSTANDARD.figures[rule.source].source;
   return lang === "de" ? `${words} Rahmenstandard: „${sentence}“` : `${words} Framework standard: "${sentence}"`;

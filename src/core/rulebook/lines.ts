@@ -23,6 +23,11 @@ export interface Phrasing {
   tariffIncrease(): string;
   /** The tariff the pay follows ("TVöD S11"). */
   tariff(): string;
+  /**
+   * An input in words: its figure where the rule takes the standard's value instead
+   * ("45.000,00 € je VbE"), else the input as entered ("Gehalt je VbE laut Eingabe").
+   */
+  input(key: InputKey): string;
 }
 
 export interface Wording {
@@ -58,8 +63,8 @@ export const LINE_RULES: readonly LineRule[] = [
     json: "personalkosten",
     expr: cents(mul(input("fte"), input("salaryPerFte"), pow(add(num("1"), planning("tariffIncrease")), planning("yearsAfterBase")))),
     words: {
-      de: (f) => `${f.figure("salaryPerFte")} je VbE nach ${f.tariff()}${salaryClause(f, true)}`,
-      en: (f) => `${f.figure("salaryPerFte")} per FTE under ${f.tariff()}${salaryClause(f, false)}`,
+      de: (f) => `${f.input("salaryPerFte")} nach ${f.tariff()}${salaryClause(f, true)}`,
+      en: (f) => `${f.input("salaryPerFte")} under ${f.tariff()}${salaryClause(f, false)}`,
     },
     source: "salaryPerFte",
   },

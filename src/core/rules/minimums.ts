@@ -141,7 +141,7 @@ function minimumRule(data: MinimumRule): Rule {
       const given = [...needs].flatMap((key) => (INPUT_WORDS[key] ? [key] : []));
       const why = (year: YearAssumptions): Texts => {
         const words = (lang: "de" | "en"): string =>
-          [given.map((key) => (INPUT_WORDS[key] as NonNullable<(typeof INPUT_WORDS)[InputKey]>)(inputs, lang)).join(", "), explainLine(data.line, ctx.params, lang, year.yearsAfterBase > 0 ? year : {})]
+          [given.map((key) => (INPUT_WORDS[key] as NonNullable<(typeof INPUT_WORDS)[InputKey]>)(inputs, lang)).join(", "), explainLine(data.line, ctx.params, lang, { ...(year.yearsAfterBase > 0 ? year : {}), fromStandard: data.fromStandard })]
             .filter((t) => t !== "")
             .join(" × ") + (tolerance.isZero() ? "" : TOLERANCE[lang](tolerance));
         return { de: words("de"), en: words("en") };
