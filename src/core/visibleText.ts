@@ -12,6 +12,7 @@ const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
  * C0 and C1 controls, DEL, the Unicode line and paragraph separators, the bidirectional
  * marks, embeddings, overrides and isolates, and lone surrogates (not text at all).
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function escape(ch: string): string {
