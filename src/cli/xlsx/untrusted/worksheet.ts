@@ -46,6 +46,37 @@ function position(scanner: XmlScanner, ref: string): { row: number; col: number 
   return { row: checkRow(scanner, Number(m[2])), col: checkColumn(scanner, columnIndex(m[1])) };
 }
 
+/**
+ * A cell's `r` read by hand — `position` and `addressOf` for every `<c>` of a sheet, without a
+ * regex: 1–3 letters, 1–7 digits, checked against Excel's grid in the same order. The
+ * address is `ref` itself when it is already written as addressOf writes it (upper case, no
+ * leading zero), as Excel writes it.
+ */
+function cellAt(scanner: XmlScanner, ref: string): { row: number; col: number; address: string } {
+  const n = ref.length;
+  let i = 0;
+  let col = 0;
+  let canonical = true;
+  for (; i < n && i < 4; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) col = col * 26 + (c - 64);
+    else if (c >= 0x61 && c <= 0x7a) [col, canonical] = [col * 26 + (c - 96), false];
+    else break;
+  }
+  const letters = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - letters;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || i !== n) throw damaged(`${scanner.part}: ungültige Zelladresse „${ref.slice(0, 20)}“`);
+  checkRow(scanner, row);
+  checkColumn(scanner, col);
+  return { row, col, address: canonical && ref.charCodeAt(letters) !== 0x30 ? ref : addressOf(row, col) };
+}
+
 function checkRow(scanner: XmlScanner, row: number): number {
   if (!Number.isInteger(row) || row < 1 || row > EXCEL_ROWS)
     throw new WorkbookReadError(`${scanner.part}: Zeile ${String(row).slice(0, 20)} liegt außerhalb der ${countText(EXCEL_ROWS)} Zeilen von Excel.`);
@@ -133,12 +164,28 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
       col = 0;
     } else if (level === 3 && tag.local === "c" && parent === "row") {
       const r = scanner.attribute(tag, "r");
-      const pos = r === undefined ? { row: checkRow(scanner, Math.max(row, 1)), col: checkColumn(scanner, col + 1) } : position(scanner, r);
+      const pos = r === undefined ? { row: checkRow(scanner, Math.max(row, 1)), col: checkColumn(scanner, col + 1) } : cellAt(scanner, r);
       col = pos.col;
-      const address = addressOf(pos.row, pos.col);
+      const address = r === undefined ? addressOf(pos.row, pos.col) : (pos as { address: string }).address;
       const wanted = demand.whole || demand.named.has(address);
       const s = scanner.attribute(tag, "s");
-      const raw: RawCell = { type: scanner.attribute(tag, "t") ?? "n", style: s === undefined ? undefined : Number(s) };
+      const t = scanner.attribute(tag, "t");
+      // Most cells hold just <v> and/or a plain <f>: skipped in one step when not kept (no
+      // shared formula can start there), decoded from their spans when kept.
+      if (scanner.simpleChildren(tag)) {
+        if (!wanted) continue;
+        const raw: RawCell = { type: t ?? "n", style: s === undefined ? undefined : Number(s) };
+        const { vStart, vEnd, fStart, fEnd } = scanner.simple;
+        // Decoded in document order: the first bad reference is the one reported.
+        const vFirst = fStart < 0 || (vStart >= 0 && vStart < fStart);
+        if (vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
+        if (fStart >= 0) raw.formula = { text: scanner.simpleText(fStart, fEnd) };
+        if (!vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
+        const value = cellValue(scanner, raw, pos, masters, ctx);
+        if (value !== undefined) keep(address, value);
+        continue;
+      }
+      const raw: RawCell = { type: t ?? "n", style: s === undefined ? undefined : Number(s) };
       readCellChildren(scanner, tag, raw, wanted);
       // A shared formula's first cell is needed to show the others, kept or not.
       if (raw.formula?.shared?.master) masters.set(raw.formula.shared.si, { text: raw.formula.text, row: pos.row, col: pos.col });
