@@ -3,6 +3,7 @@ import { version } from "../../package.json";
 import { registerBudgetCommand } from "./commands/budget";
 import { registerPruefenCommand } from "./commands/pruefen";
 import { registerStandardCommand } from "./commands/standard";
+import { registerVergleichCommand } from "./commands/vergleich";
 import { registerVorlageCommand } from "./commands/vorlage";
 import { describeFailure, EXIT, isInformationalExit } from "./errors";
 import { createProgram } from "./program";
@@ -15,6 +16,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerBudgetCommand,
   registerPruefenCommand,
   registerStandardCommand,
+  registerVergleichCommand,
   registerVorlageCommand,
 ];
 

@@ -36,6 +36,12 @@ export const INPUT_NAMES = {
   roomCosts: "Raumkosten",
 } as const;
 
+/**
+ * Sheet-scoped name of the Träger (provider) cell on a Quartier sheet: text, may be empty.
+ * Kept apart from INPUT_NAMES because the rules never read it; the Vergleich lists it.
+ */
+export const PROVIDER_NAME = "Traeger";
+
 /** Sheet-scoped yes/no cells ("ja" / "nein"), keyed by the standard's requirement id. */
 export const YES_NO_NAMES = {
   fachkraft: "Fachkraft_Hochschulabschluss",

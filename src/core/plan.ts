@@ -70,6 +70,10 @@ export interface NeighbourhoodPlan {
   yesNo: Record<YesNoKey, ReadResult<boolean>>;
   /** Planned measures per focus area id; "" means none planned. */
   measures: Record<string, ReadResult<string>>;
+  /** The Träger named on the sheet (the template's `Traeger` cell); absent where the sheet has none or it is empty. */
+  provider?: string;
+  /** External funds granted per plan column (the template's `Drittmittel_Bewilligt`); absent where the sheet has no such row. */
+  grantedFunds?: ReadResult<Dec>[];
 }
 
 export type ShareKey = "federal" | "state" | "municipal";

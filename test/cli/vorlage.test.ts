@@ -69,7 +69,7 @@ describe("qm-planer vorlage", () => {
     ["Quartier;Einwohner\nNord;12.345\nSüd;viele\n", "Fehler: Zeile 3: Einwohner: „viele“ ist keine Zahl."],
     ["Quartier;Einwohner;VbE\nNord;12.345;2,5\n\nSüd;1000;-1\n", "Fehler: Zeile 4: VbE: darf nicht negativ sein (-1)."],
     ["Quartier;Einwohner\nNord;1\nnord;2\n", "Fehler: Zeile 3: Der Name kommt schon als Quartier 1 vor."],
-    ["Name;Bewohnerzahl\nNord;1\n", "Fehler: Zeile 1: Unbekannte Spalte „Bewohnerzahl“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt)."],
+    ["Name;Bewohnerzahl\nNord;1\n", "Fehler: Zeile 1: Unbekannte Spalte „Bewohnerzahl“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt, Träger)."],
     ['Quartier;Einwohner\nNord;1\n"Süd;2\n', "Fehler: Zeile 3: Ein Anführungszeichen wird nicht geschlossen."],
     ["", "Fehler: Die Tabelle ist leer (erwartet: Kopfzeile „Quartier;Einwohner“ und eine Zeile je Quartier)."],
   ])("a bad CSV %j → exit 2, one German line with the line number, no file", async (text, line) => {

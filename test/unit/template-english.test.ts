@@ -74,8 +74,8 @@ describe("Quartiere from a table with English column names", () => {
     ],
     [
       [["Neighbourhood", "Residents", "Area"]],
-      "Zeile 1: Unbekannte Spalte „Area“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt).",
-      'Line 1: unknown column "Area" (allowed: Neighbourhood, Residents, FTE, Room costs, Salary, or the German Quartier, Einwohner, VbE, Raumkosten, Gehalt).',
+      "Zeile 1: Unbekannte Spalte „Area“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt, Träger).",
+      'Line 1: unknown column "Area" (allowed: Neighbourhood, Residents, FTE, Room costs, Salary, Provider, or the German Quartier, Einwohner, VbE, Raumkosten, Gehalt, Träger).',
     ],
     [[["Neighbourhood", "Residents"], ["North", "many"]], "Zeile 2: Einwohner: „many“ ist keine Zahl.", 'Line 2: Residents: "many" is not a number.'],
     [[["Neighbourhood", "Residents"], ["North", ""]], "Zeile 2: Einwohner fehlt.", "Line 2: Residents is missing."],

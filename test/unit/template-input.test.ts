@@ -74,7 +74,7 @@ describe("Quartiere from a table (CSV rows, a range, pasted text)", () => {
 
   test.each([
     [[["Quartier", "VbE"], ["Nord", "2"]], "Zeile 1: Die Kopfzeile braucht die Spalten „Quartier“ und „Einwohner“ (es fehlt „Einwohner“)."],
-    [[["Quartier", "Einwohner", "Fläche"]], "Zeile 1: Unbekannte Spalte „Fläche“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt)."],
+    [[["Quartier", "Einwohner", "Fläche"]], "Zeile 1: Unbekannte Spalte „Fläche“ (erlaubt: Quartier, Einwohner, VbE, Raumkosten, Gehalt, Träger)."],
     [[["Quartier", "Einwohner", "einwohner"]], "Zeile 1: Die Spalte „Einwohner“ kommt doppelt vor."],
     [[["Quartier", "Einwohner"], ["Nord", "12.34.5"]], "Zeile 2: Einwohner: „12.34.5“ ist keine Zahl."],
     [[["Quartier", "Einwohner"], ["Nord", ""]], "Zeile 2: Einwohner fehlt."],

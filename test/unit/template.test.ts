@@ -1,9 +1,10 @@
-import { BUDGET_LINES, computeBudget } from "../../src/core/budget";
+import { BUDGET_LINES } from "../../src/core/budget";
 import { centsString, Dec } from "../../src/core/decimal";
 import {
   FUNDING_NAMES,
   hoursName,
   INPUT_NAMES,
+  PROVIDER_NAME,
   measuresName,
   parameterName,
   PLAN_NAMES,
@@ -20,6 +21,7 @@ import {
   comparisonTable,
   NUMBER_FORMATS,
   parseCellAddress,
+  richtwerteOf,
   WorkbookModel,
   SheetModel,
   CellModel,
@@ -89,6 +91,7 @@ describe("template model: sheets and the name contract", () => {
   test("each Quartier sheet carries the sheet-scoped contract names", () => {
     const single = [
       ...Object.values(INPUT_NAMES),
+      PROVIDER_NAME,
       ...Object.values(YES_NO_NAMES),
       ...RAHMENSTANDARD.focusAreas.flatMap((a) => [measuresName(a.id), hoursName(a.id)]),
     ];
@@ -154,16 +157,18 @@ describe("template model: sheets and the name contract", () => {
     }
   });
 
-  test("Planansätze are inputs, pre-filled with the core's Richtwert as a value", () => {
-    const expected = computeBudget({ residents: 12345, fte: 2.5, roomCosts: 18000, salaryPerFte: 48000 });
+  test("Planansätze are inputs that follow their Richtwert: a plain reference to the Richtwert cell of the same line and year", () => {
     for (const [key, name] of Object.entries(PLAN_NAMES) as Array<[keyof typeof PLAN_NAMES, string]>) {
-      const n = model.names.find((x) => x.name === name && x.sheet === "QM Süd")!;
-      for (const a of cellsOfRange(n.address.replace(/\$/g, ""))) {
+      const plan = cellsOfRange(model.names.find((x) => x.name === name && x.sheet === "QM Süd")!.address.replace(/\$/g, ""));
+      const richtwert = cellsOfRange(model.names.find((x) => x.name === RICHTWERT_NAMES[key] && x.sheet === "QM Süd")!.address.replace(/\$/g, ""));
+      plan.forEach((a, year) => {
         const c = cellAt(sheet(model, "QM Süd"), a);
-        expect(c.formula).toBeUndefined();
+        // Until the provider types a figure of their own over it; then a later Tarifsteigerung no longer moves it.
+        expect(c.formula).toBe(richtwert[year]);
+        expect(c.value).toBeUndefined();
         expect(c.locked).toBe(false);
-        expect(centsString(new Dec(c.value as number))).toBe(centsString(expected[key]));
-      }
+        expect(c.style).toBe("input");
+      });
     }
   });
 
@@ -188,8 +193,9 @@ describe("template model: sheets and the name contract", () => {
 describe("template model: tariff increase and the Vergleich", () => {
   test("the tariff raises the Personalkosten Richtwert of later years, rounded once", () => {
     const { model } = build("0.025");
-    const n = model.names.find((x) => x.name === PLAN_NAMES.staffCost && x.sheet === "QM Süd")!;
-    const values = cellsOfRange(n.address.replace(/\$/g, "")).map((a) => cellAt(sheet(model, "QM Süd"), a).value);
+    const { plan } = build("0.025");
+    // The figures the Richtwert cells compute (the drift tests recalculate the formulas against them).
+    const values = richtwerteOf(plan)[1].map((year) => year.staffCost.toNumber());
     // 2,5 × 48.000 = 120.000; × 1,025 = 123.000; × 1,025² = 126.075
     expect(values).toEqual([120000, 123000, 126075]);
     expect(named(model, PLANNING_NAMES.tariffIncrease).value).toBe(0.025);

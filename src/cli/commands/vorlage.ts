@@ -8,6 +8,7 @@ import { NUMBER_SPELLING_HELP } from "../numbers";
 import type { StandardProfile } from "../../core/profile";
 import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
 import { writeFileSafely, checkTarget } from "../xlsx/writeFileSafely";
+import { checkFolder, writeHandOut } from "./handOut";
 
 /**
  * `qm-planer vorlage quartiere.csv -o plan.xlsx [--von 2026] [--bis 2028] [--force]`: a
@@ -21,6 +22,8 @@ interface VorlageOptions {
   bis?: number;
   force?: boolean;
   standard?: string;
+  /** One workbook per Quartier into the folder `output` (see handOut.ts). */
+  jeQuartier?: boolean;
 }
 
 function yearOption(option: string): (text: string) => number {
@@ -80,7 +83,11 @@ in Anführungszeichen: Nord,12345,"2,5"
 Beispiele:
   qm-planer vorlage quartiere.csv -o plan.xlsx
   qm-planer vorlage quartiere.csv -o plan.xlsx --von 2026 --bis 2030 --force
-  qm-planer vorlage quartiere.csv -o plan.xlsx --standard stadt.json`;
+  qm-planer vorlage quartiere.csv -o plan.xlsx --standard stadt.json
+  qm-planer vorlage quartiere.csv --je-quartier -o ausgabe/
+
+Mit --je-quartier entsteht je Quartier eine Mappe (Parameter und das Quartiersblatt) im Ordner
+-o, benannt nach dem Quartier; eine Spalte Träger der CSV-Datei steht dann auf dem Blatt.`;
 
 export function registerVorlageCommand(program: Command): void {
   program
@@ -92,11 +99,21 @@ export function registerVorlageCommand(program: Command): void {
     .option("--bis <jahr>", "letztes Planjahr (Vorgabe: zwei Jahre nach dem ersten)", yearOption("--bis"))
     .option("--force", "eine vorhandene Datei überschreiben")
     .option(STANDARD_FLAG, STANDARD_OPTION_HELP)
+    .option("--je-quartier", "eine Mappe je Quartier in den Ordner -o schreiben (zum Verteilen an die Träger)")
     .addHelpText("after", EXAMPLES)
     .action(async (file: string, options: VorlageOptions) => {
       const force = options.force === true;
       // Argument errors first, before any file is read.
       planYears({ firstYear: options.von, lastYear: options.bis });
+      if (options.jeQuartier) {
+        await checkFolder(options.output);
+        const profile = await loadStandard(options.standard);
+        const notes: string[] = [];
+        const plan = await planFromCsv(file, { ...options, profile }, (note) => notes.push(note));
+        process.stdout.write(await writeHandOut(plan, options.output, force));
+        for (const note of notes) process.stderr.write(note + "\n");
+        return;
+      }
       await refuseUnfitOutput(file, options.output);
       await checkTarget(options.output, force);
       const profile = await loadStandard(options.standard);

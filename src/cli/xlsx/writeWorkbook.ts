@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellsOfRange, CellStyle, STYLES, StyleKey, WorkbookModel } from "../../core/template";
 import type { CellModel, PromptModel, SheetModel } from "../../core/template";
+import { addCharts } from "./charts";
 import { addDefinedNames } from "./definedNames";
 
 const ARGB = (rgb: string): string => "FF" + rgb;
@@ -105,11 +106,23 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel): Promise<void
       rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: conditionalStyle(cf.style) }],
     }),
   );
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter;
+  if (sheet.print) {
+    // A4 landscape, all columns on one page width and as many pages down as needed (fitToHeight 0).
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: sheet.print.landscape ? "landscape" : "portrait",
+      ...(sheet.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+    // Repeated rows are the sheet-scoped name _xlnm.Print_Titles, which the model carries (exceljs's own would clash with ours).
+    if (sheet.print.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: sheet.print.footer };
+  }
   if (sheet.protect)
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true });
 }
 
-/** The model as the bytes of an .xlsx file. Charts are not rendered (exceljs cannot write them). */
+/** The model as the bytes of an .xlsx file; charts are added to the package after exceljs (which cannot write them). */
 export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "QM-Planer";
@@ -122,5 +135,6 @@ export async function writeWorkbook(model: WorkbookModel): Promise<Buffer> {
   const xml = await zip.file(path)?.async("string");
   if (xml === undefined) throw new Error("exceljs hat keine xl/workbook.xml geschrieben.");
   zip.file(path, addDefinedNames(xml, model));
+  await addCharts(zip, model);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

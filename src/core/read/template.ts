@@ -4,7 +4,7 @@
  */
 import { Dec } from "../decimal";
 import { formatNumber } from "../format";
-import { BASE_YEAR_NAME, INPUT_NAMES, measuresName, PLAN_NAMES, PLAN_YEARS_NAME, PLANNING_NAMES, SHEETS, YES_NO_NAMES } from "../names";
+import { BASE_YEAR_NAME, FUNDING_NAMES, INPUT_NAMES, measuresName, PLAN_NAMES, PLAN_YEARS_NAME, PLANNING_NAMES, PROVIDER_NAME, SHEETS, YES_NO_NAMES } from "../names";
 import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, ReadResult, ShareKey, WorkbookPlan, YES_NO_KEYS, YesNoKey } from "../plan";
 import { FIGURE_KEYS, RAHMENSTANDARD } from "../standard";
 import { TEMPLATE_LIMITS } from "../template/input";
@@ -59,6 +59,9 @@ export function isNeighbourhoodSheetName(sheet: string): boolean {
   return sheet.startsWith(SHEETS.neighbourhoodPrefix) && sheet.length > SHEETS.neighbourhoodPrefix.length;
 }
 
+const PROVIDER_FIELD: Texts = { de: "Träger", en: "Provider" };
+const GRANTED_FIELD: Texts = { de: "Drittmittel (bewilligt)", en: "External funds (granted)" };
+
 const TOO_SHORT: Wording<{ field: Texts; name: string; count: number }> = {
   de: (a) => `${a.field.de}: Der Name „${a.name}“ umfasst nur ${a.count} Planjahre.`,
   en: (a) => `${a.field.en}: the name "${a.name}" covers only ${a.count} plan years.`,
@@ -103,7 +106,25 @@ export function readTemplateSheet(index: NameIndex, sheet: SheetSnapshot): Neigh
     measures[area.id] = single(index, s, field, measuresName(area.id), (v, cell) => readMeasures(field, v, cell));
   }
 
+  // Optional parts of the contract (the Vergleich reads them, the rules do not): a sheet
+  // from before they existed simply has none, which is no finding.
+  const providerCell = index.lookup(PROVIDER_NAME, s)
+    ? single(index, s, PROVIDER_FIELD, PROVIDER_NAME, (v, cell) => readMeasures(PROVIDER_FIELD, v, cell))
+    : undefined;
+  const provider = providerCell?.ok && providerCell.value !== "" ? providerCell.value : undefined;
+  const grantedRow = index.lookup(FUNDING_NAMES.granted, s) ? row(index, s, GRANTED_FIELD, FUNDING_NAMES.granted) : undefined;
+  const grantedFunds = grantedRow
+    ? Array.from({ length: columns }, (_, i): ReadResult<Dec> => {
+        if (!grantedRow.ok) return grantedRow as ReadResult<Dec>;
+        const cell = grantedRow.value.cells[i];
+        if (!cell) return failure<Dec>("fehlt", say(TOO_SHORT, { field: GRANTED_FIELD, name: FUNDING_NAMES.granted, count: grantedRow.value.cells.length }));
+        return readAmount(GRANTED_FIELD, valueAt(index, cell), cell);
+      })
+    : undefined;
+
   return {
+    ...(provider !== undefined ? { provider } : {}),
+    ...(grantedFunds ? { grantedFunds } : {}),
     name: neighbourhoodName(index, s),
     sheet: s,
     origin: "vorlage",

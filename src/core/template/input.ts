@@ -19,6 +19,8 @@ export interface NeighbourhoodInput {
   salaryPerFte?: unknown;
   /** Rent and running costs of the rooms per year; default 0. */
   roomCosts?: unknown;
+  /** The Träger (provider) running the office; optional text. */
+  provider?: unknown;
 }
 
 export interface TemplateInput {
@@ -51,6 +53,8 @@ export interface Neighbourhood {
   fte: Dec;
   salaryPerFte: Dec;
   roomCosts: Dec;
+  /** Absent when none is given. */
+  provider?: string;
 }
 
 export interface FundingShares {
@@ -163,6 +167,32 @@ function tariffIncreaseOf(value: string | number | undefined): Dec {
   return t;
 }
 
+/** The Träger as one line of text, or undefined when blank; refused where Excel would read a formula. */
+function providerOf(raw: unknown, index: number, name: string): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  // Line breaks and tabs become spaces: the name stands in one cell and on one line of every list.
+  // eslint-disable-next-line no-control-regex
+  const text = String(raw).replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  if (text === "") return undefined;
+  if (text.startsWith("="))
+    throw new TemplateInputError(
+      "Der Träger darf nicht mit „=“ beginnen (Excel läse ihn als Formel).",
+      'the provider must not start with "=" (Excel would read it as a formula).',
+      "Träger",
+      index,
+      name,
+    );
+  if (text.length > TEMPLATE_LIMITS.nameMaxLength)
+    throw new TemplateInputError(
+      `Der Träger ist länger als ${TEMPLATE_LIMITS.nameMaxLength} Zeichen.`,
+      `the provider is longer than ${TEMPLATE_LIMITS.nameMaxLength} characters.`,
+      "Träger",
+      index,
+      name,
+    );
+  return text;
+}
+
 function neighbourhoodOf(raw: NeighbourhoodInput, index: number, p: Parameters): Neighbourhood {
   const name = typeof raw.name === "string" ? cleanNeighbourhoodName(raw.name) : "";
   if (name === "")
@@ -184,8 +214,10 @@ function neighbourhoodOf(raw: NeighbourhoodInput, index: number, p: Parameters):
       index,
       name.slice(0, 30) + "…",
     );
+  const provider = providerOf(raw.provider, index, name);
   try {
     return {
+      ...(provider !== undefined ? { provider } : {}),
       name,
       residents: parseResidents(raw.residents),
       fte: isOmitted(raw.fte) ? new Dec(p.minFte) : parseFte(raw.fte),

@@ -59,6 +59,8 @@ export interface ConditionalFormatModel {
 /** A clustered column chart; only the Office.js writer renders charts (exceljs cannot). */
 export interface ChartModel {
   title: string;
+  /** The series' name in the legend; default: the title. */
+  seriesName?: string;
   /** Two adjacent columns: the category labels, then the values (one series). */
   source: string;
   /** Where the chart is placed: the range its area covers. */
@@ -81,6 +83,21 @@ export interface SheetModel {
   /** Protect the sheet without a password: formulas locked, inputs editable. */
   protect: boolean;
   chart?: ChartModel;
+  /** A range with Excel's filter and sort buttons in its first row ("A4:W40"). */
+  autoFilter?: string;
+  /** How the sheet prints; absent: the program's defaults. */
+  print?: PrintModel;
+}
+
+/** Page set-up of a sheet for printing (the budget office prints the comparison). */
+export interface PrintModel {
+  landscape: boolean;
+  /** All columns on one page width, as many pages down as needed. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page ("4:4"). */
+  repeatRows?: { first: number; last: number };
+  /** Footer in Excel's header/footer codes (&P page, &N pages, &L/&C/&R sections); `&` in text as `&&`. */
+  footer?: string;
 }
 
 export interface DefinedNameModel {
@@ -98,7 +115,15 @@ export interface DefinedNameModel {
 export interface SheetRenaming {
   requested: string;
   actual: string;
+  /**
+   * Why, in order: "cleaned" (characters Excel forbids replaced, an apostrophe at an end
+   * removed), "shortened" (over 31 characters, cut at a word boundary), "taken" (the name, in
+   * any case, was in use, so " (2)" … was added). Messages say each, never "existed" for all.
+   */
+  reasons: RenameReason[];
 }
+
+export type RenameReason = "cleaned" | "shortened" | "taken" | "reserved";
 
 export interface WorkbookModel {
   sheets: SheetModel[];

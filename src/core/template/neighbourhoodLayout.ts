@@ -21,6 +21,9 @@ export const INPUT_ROWS: Record<keyof typeof INPUT_NAMES, number> = {
   roomCosts: 9,
 };
 
+/** The Träger (provider) of the Quartier's office, below the inputs (`PROVIDER_NAME`). */
+export const PROVIDER_ROW = 10;
+
 export const YES_NO_FIRST_ROW = 12;
 export const YES_NO_KEYS = Object.keys(YES_NO_NAMES) as Array<keyof typeof YES_NO_NAMES>;
 

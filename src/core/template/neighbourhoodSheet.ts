@@ -1,5 +1,5 @@
 /** One Quartier sheet ("QM Nord"): inputs, yes/no requirements, budget, work plan, funding. */
-import { BUDGET_LINES, BudgetLineKey, BudgetLines } from "../budget";
+import { BUDGET_LINES, BudgetLineKey } from "../budget";
 import {
   FUNDING_NAMES,
   hoursName,
@@ -8,6 +8,7 @@ import {
   NO,
   PLAN_NAMES,
   PLAN_YEARS_NAME,
+  PROVIDER_NAME,
   RICHTWERT_NAMES,
   YES,
   YES_NO_NAMES,
@@ -33,6 +34,7 @@ import {
   INPUT_ROWS,
   LABEL_COL,
   NeighbourhoodLayout,
+  PROVIDER_ROW,
   VALUE_COL,
   WORK_PLAN_COLS,
   WORK_PLAN_FIRST_ROW,
@@ -67,7 +69,6 @@ export function buildNeighbourhoodSheet(
   sheetName: string,
   n: Neighbourhood,
   years: readonly number[],
-  richtwerte: readonly BudgetLines[],
   prompts: Readonly<Record<BudgetLineKey, RichtwertPrompt>>,
 ): { sheet: SheetModel; names: DefinedNameModel[] } {
   const layout = new NeighbourhoodLayout(years.length);
@@ -99,6 +100,10 @@ export function buildNeighbourhoodSheet(
     b.set(row, VALUE_COL, { value: inputValues[key], numberFormat: INPUT_LABELS[key].format, input: true });
     name(INPUT_NAMES[key], row, VALUE_COL);
   }
+  // The Träger is an input too (empty when the CSV names none): the budget office's Vergleich lists it.
+  b.set(PROVIDER_ROW, LABEL_COL, { value: "Träger" });
+  b.set(PROVIDER_ROW, VALUE_COL, { ...(n.provider ? { value: n.provider } : {}), numberFormat: NUMBER_FORMATS.text, input: true });
+  name(PROVIDER_NAME, PROVIDER_ROW, VALUE_COL);
 
   // Requirements of the standard (ja/nein)
   b.set(YES_NO_FIRST_ROW - 1, LABEL_COL, { value: "Anforderungen des Rahmenstandards", style: "section" });
@@ -146,7 +151,9 @@ export function buildNeighbourhoodSheet(
           numberFormat: NUMBER_FORMATS.euro,
           style: "total",
         });
-      else b.set(row, pCol, { value: richtwerte[j][line.key].toNumber(), numberFormat: NUMBER_FORMATS.euro, input: true });
+      // An untouched Planansatz follows its Richtwert (a later Tarifsteigerung or Parameter change
+      // moves both) until the provider types a figure of their own over the reference.
+      else b.set(row, pCol, { formula: cellAddress(row, rCol), numberFormat: NUMBER_FORMATS.euro, input: true });
       b.set(row, layout.deviationCol(j), {
         formula: `${cellAddress(row, pCol)}-${cellAddress(row, rCol)}`,
         numberFormat: NUMBER_FORMATS.euroSigned,

@@ -14,7 +14,7 @@ import type { Texts } from "../read/texts";
 import { normaliseName } from "../standard";
 import { NeighbourhoodInput, TemplateInput, TemplateInputError, TemplatePlan, validateTemplateInput } from "./input";
 
-type Column = "name" | "residents" | "fte" | "roomCosts" | "salaryPerFte";
+type Column = "name" | "residents" | "fte" | "roomCosts" | "salaryPerFte" | "provider";
 
 /** Accepted headers (after `normaliseName`), German and English, and the label used in messages. */
 const HEADERS: Record<Column, { label: Texts; aliases: readonly string[]; required: boolean }> = {
@@ -23,6 +23,7 @@ const HEADERS: Record<Column, { label: Texts; aliases: readonly string[]; requir
   fte: { label: { de: "VbE", en: "FTE" }, aliases: ["vbe", "fte"], required: false },
   roomCosts: { label: { de: "Raumkosten", en: "Room costs" }, aliases: ["raumkosten", "roomcosts"], required: false },
   salaryPerFte: { label: { de: "Gehalt", en: "Salary" }, aliases: ["gehalt", "gehaltjevbe", "salary", "salaryperfte"], required: false },
+  provider: { label: { de: "Träger", en: "Provider" }, aliases: ["traeger", "provider"], required: false },
 };
 const COLUMNS = Object.keys(HEADERS) as Column[];
 const NUMBER_COLUMNS: readonly Column[] = ["residents", "fte", "roomCosts", "salaryPerFte"];
@@ -128,6 +129,7 @@ export function planFromTable(rows: readonly (readonly unknown[])[], options: Ta
       fte: numberCell(cell("fte"), "fte", line, lang),
       roomCosts: numberCell(cell("roomCosts"), "roomCosts", line, lang),
       salaryPerFte: numberCell(cell("salaryPerFte"), "salaryPerFte", line, lang),
+      provider: cell("provider"),
     });
     lines.push(line);
   }

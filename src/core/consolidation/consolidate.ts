@@ -1,0 +1,280 @@
+/**
+ * From the submitted workbooks of a budget round to one consolidated table: per Quartier and
+ * plan year the planned lines, the Gesamtbudget, the Quartier's Richtwert (the rulebook's, via
+ * `richtwertOfPlan`), the granted external funds and the shares of Bund, Land and Gemeinde of
+ * what those funds leave (`shares.ts`, exact to the cent), with the check's findings beside.
+ *
+ * Files are added one by one (`add`), and only the consolidated figures are kept of each, so
+ * memory stays that of one workbook whatever the number of files. Pure: the CLI reads the
+ * files, the task pane its uploads; both hand the snapshots to the same `Consolidator`.
+ */
+import { compileParameters, CompiledParameters } from "../budget";
+import { Dec, toCents } from "../decimal";
+import { NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, planColumns, ReadResult, WorkbookPlan, yearOf } from "../plan";
+import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
+import { readWorkbookPlan } from "../read/workbookPlan";
+import { richtwertOfPlan, tariffOfPlan } from "../richtwert";
+import { checkPlan, CheckOptions, NeighbourhoodResult, NO_PLAN } from "../rules";
+import type { Finding } from "../rules";
+import { SHEETS } from "../names";
+import { cleanNeighbourhoodName, neighbourhoodNameKey } from "../template/neighbourhoodName";
+import type { WorkbookSnapshot } from "../workbook";
+import { ShareRatios, shareRatios, ShareSplit, splitByShares } from "./shares";
+
+/** One plan year of one Quartier. `null`: the workbook does not say it readably (never taken as 0). */
+export interface ConsolidatedYear {
+  year: number | null;
+  residents: number | null;
+  fte: Dec | null;
+  lines: Record<PlanLineKey, Dec | null>;
+  /** The planned Gesamtbudget: the sum of the planned lines, to the cent; null when a line is unreadable. */
+  total: Dec | null;
+  /** The Quartier's Richtwert (Gesamtbudget) of the year under the profile's figures. */
+  richtwertTotal: Dec | null;
+  /** total − richtwertTotal: negative means the plan falls below the standard. */
+  deviation: Dec | null;
+  /** External funds granted for the year (0 when the sheet has no funding table). */
+  grantedFunds: Dec;
+  /** (total − grantedFunds) split by the profile's funding shares, exact to the cent. */
+  shares: ShareSplit | null;
+  /** total ÷ residents, to the cent. */
+  perResident: Dec | null;
+}
+
+export interface ConsolidatedNeighbourhood {
+  name: string;
+  /** The file as the user named it. */
+  file: string;
+  sheet: string | null;
+  provider: string | null;
+  /** The check's findings (as `pruefen` reports them) and the consolidation's own hints. */
+  violations: Finding[];
+  hints: Finding[];
+  years: ConsolidatedYear[];
+}
+
+export interface ConsolidationError {
+  file: string;
+  message: string;
+}
+
+export interface ShareSums {
+  total: Dec;
+  shares: ShareSplit;
+}
+
+export interface Consolidation {
+  standard: { name: string; version: string };
+  /** The funding shares everything was split by, as the profile's exact texts. */
+  shareTexts: StandardProfile["shares"];
+  neighbourhoods: ConsolidatedNeighbourhood[];
+  /** Sums of the rows: over everything, and per plan year (ascending; a row without a readable year under null, last). */
+  sums: ShareSums & { years: Array<ShareSums & { year: number | null }> };
+  errors: ConsolidationError[];
+}
+
+/** Rule ids of the consolidation's own hints (the check's are `eingabe.*`, `projektkosten.*` …). */
+export const CONSOLIDATION_RULES = {
+  duplicate: "vergleich.doppelt",
+  grantedFunds: "vergleich.drittmittel",
+} as const;
+
+function hint(regel: string, quartier: string, jahr: number | null, de: string, en: string, zelle: Finding["zelle"] = null): Finding {
+  return { regel, schwere: "hinweis", quartier, jahr, meldung: de, messageEn: en, soll: null, ist: null, zelle };
+}
+
+function valueOf<T>(read: ReadResult<T> | undefined): T | null {
+  return read && read.ok ? read.value : null;
+}
+
+function zero(): ShareSplit {
+  return { federal: new Dec(0), state: new Dec(0), municipal: new Dec(0) };
+}
+
+function addShares(a: ShareSplit, b: ShareSplit): ShareSplit {
+  return { federal: a.federal.plus(b.federal), state: a.state.plus(b.state), municipal: a.municipal.plus(b.municipal) };
+}
+
+export interface ConsolidatorOptions extends Pick<CheckOptions, "salaryTolerancePercent"> {
+  /** The standard to measure and split by; default the built-in Rahmenstandard (a third each). */
+  profile?: StandardProfile;
+}
+
+export class Consolidator {
+  private readonly profile: StandardProfile;
+  private readonly params: CompiledParameters;
+  private readonly ratios: ShareRatios;
+  private readonly neighbourhoods: ConsolidatedNeighbourhood[] = [];
+  private readonly errors: ConsolidationError[] = [];
+
+  constructor(private readonly options: ConsolidatorOptions = {}) {
+    this.profile = options.profile ?? BUILT_IN_PROFILE;
+    this.params = compileParameters(this.profile.parameters);
+    this.ratios = shareRatios(this.profile.shares);
+  }
+
+  /** A file that could not be read at all. */
+  addError(file: string, message: string): void {
+    this.errors.push({ file, message });
+  }
+
+  /** A read workbook: its Quartiere are consolidated, or the file is an error when it holds no plan. */
+  addSnapshot(file: string, snapshot: WorkbookSnapshot): void {
+    this.addPlan(file, readWorkbookPlan(snapshot));
+  }
+
+  addPlan(file: string, plan: WorkbookPlan): void {
+    const result = checkPlan(plan, { profile: this.profile, salaryTolerancePercent: this.options.salaryTolerancePercent });
+    const noPlan = result.neighbourhoods.find((n) => n.name === NO_PLAN);
+    if (noPlan) {
+      this.addError(file, noPlan.findings[0]?.meldung ?? NO_PLAN);
+      return;
+    }
+    // Findings about the workbook's own Parameter sheet concern every Quartier planned with it.
+    const workbookFindings = result.neighbourhoods.filter((n) => n.name === SHEETS.parameters && n.sheet === SHEETS.parameters).flatMap((n) => n.findings);
+    const bySheet = new Map(plan.neighbourhoods.map((n) => [n.sheet, n]));
+    const tariff = tariffOfPlan(plan);
+    for (const r of result.neighbourhoods) {
+      if (r.name === SHEETS.parameters && r.sheet === SHEETS.parameters) continue;
+      const n = r.sheet === null ? undefined : bySheet.get(r.sheet);
+      this.neighbourhoods.push(this.entry(file, r, n, tariff, workbookFindings));
+    }
+  }
+
+  private entry(
+    file: string,
+    result: NeighbourhoodResult,
+    plan: NeighbourhoodPlan | undefined,
+    tariff: ReturnType<typeof tariffOfPlan>,
+    workbookFindings: readonly Finding[],
+  ): ConsolidatedNeighbourhood {
+    const findings = [...workbookFindings, ...result.findings];
+    const hints = findings.filter((f) => f.schwere === "hinweis");
+    const unreadFunds: Array<{ year: number | null; read: Extract<ReadResult<Dec>, { ok: false }> }> = [];
+    const years = plan ? Array.from({ length: planColumns(plan) }, (_, i) => this.year(plan, i, tariff, unreadFunds)) : [];
+    if (plan && unreadFunds.length > 0) hints.push(unreadFundsHint(plan.name, unreadFunds));
+    return {
+      name: result.name,
+      file,
+      sheet: result.sheet,
+      provider: plan?.provider ?? null,
+      violations: findings.filter((f) => f.schwere === "verstoss"),
+      hints,
+      years,
+    };
+  }
+
+  private year(
+    n: NeighbourhoodPlan,
+    column: number,
+    tariff: ReturnType<typeof tariffOfPlan>,
+    unreadFunds: Array<{ year: number | null; read: Extract<ReadResult<Dec>, { ok: false }> }>,
+  ): ConsolidatedYear {
+    const year = yearOf(n, column);
+    const lines = {} as Record<PlanLineKey, Dec | null>;
+    let sum: Dec | null = new Dec(0);
+    for (const key of PLAN_LINE_KEYS) {
+      const value = valueOf(n.lines[key][column]);
+      lines[key] = value === null ? null : toCents(value);
+      sum = sum === null || lines[key] === null ? null : sum.plus(lines[key]);
+    }
+    const total = sum;
+    const residents = valueOf(n.residents);
+    const richtwertTotal = richtwertOfPlan(n, column, tariff, this.params)?.total ?? null;
+    const granted = n.grantedFunds?.[column];
+    // An unreadable sum (say, a formula no spreadsheet program has calculated yet) counts 0, and the Quartier says so.
+    if (granted && !granted.ok) unreadFunds.push({ year, read: granted });
+    const grantedFunds = granted?.ok ? toCents(granted.value) : new Dec(0);
+    return {
+      year,
+      residents,
+      fte: valueOf(n.fte),
+      lines,
+      total,
+      richtwertTotal,
+      deviation: total !== null && richtwertTotal !== null ? total.minus(richtwertTotal) : null,
+      grantedFunds,
+      shares: total === null ? null : splitByShares(total.minus(grantedFunds), this.ratios),
+      perResident: total !== null && residents !== null && residents > 0 ? toCents(total.div(residents)) : null,
+    };
+  }
+
+  /** The consolidation of everything added; duplicates of a Quartier's name get a hint each. */
+  finish(): Consolidation {
+    markDuplicates(this.neighbourhoods);
+    const perYear = new Map<number | null, ShareSums>();
+    let total = new Dec(0);
+    let shares = zero();
+    for (const n of this.neighbourhoods)
+      for (const y of n.years) {
+        if (y.total === null || y.shares === null) continue;
+        total = total.plus(y.total);
+        shares = addShares(shares, y.shares);
+        const entry = perYear.get(y.year) ?? { total: new Dec(0), shares: zero() };
+        perYear.set(y.year, { total: entry.total.plus(y.total), shares: addShares(entry.shares, y.shares) });
+      }
+    const years = [...perYear.entries()]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
+      .map(([year, sums]) => ({ year, ...sums }));
+    return {
+      standard: { name: this.profile.name, version: this.profile.version },
+      shareTexts: { ...this.profile.shares },
+      neighbourhoods: this.neighbourhoods,
+      sums: { total, shares, years },
+      errors: this.errors,
+    };
+  }
+}
+
+/** One hint for the granted funds a Quartier's sheet does not state readably, naming the years and the first cell. */
+function unreadFundsHint(name: string, unread: Array<{ year: number | null; read: Extract<ReadResult<Dec>, { ok: false }> }>): Finding {
+  const years = unread.map((u) => u.year).filter((y): y is number => y !== null);
+  const which = years.length > 0 ? ` ${years.join(", ")}` : "";
+  const first = unread[0].read;
+  return hint(
+    CONSOLIDATION_RULES.grantedFunds,
+    name,
+    unread.length === 1 ? unread[0].year : null,
+    `${first.detail} Die bewilligten Drittmittel${which} sind daher als 0 € gerechnet (die Anteile von Bund, Land und Gemeinde teilen das ganze Gesamtbudget); die Mappe in Excel öffnen und speichern, damit die Summe einen Wert hat.`,
+    `${first.detailEn} The granted external funds${which} are therefore counted as 0 € (the shares of Bund, Land and Gemeinde split the whole budget); open and save the workbook in Excel so that the sum has a value.`,
+    first.cell ?? null,
+  );
+}
+
+/** Both (all) entries of a name that several files — or sheets — submit stay; each says where the others are. */
+function markDuplicates(entries: ConsolidatedNeighbourhood[]): void {
+  const groups = new Map<string, ConsolidatedNeighbourhood[]>();
+  for (const e of entries) {
+    const key = neighbourhoodNameKey(cleanNeighbourhoodName(e.name));
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const e of group) {
+      const others = group.filter((o) => o !== e).map((o) => `„${o.file}“${o.sheet ? ` (Blatt „${o.sheet}“)` : ""}`);
+      const othersEn = group.filter((o) => o !== e).map((o) => `"${o.file}"${o.sheet ? ` (sheet "${o.sheet}")` : ""}`);
+      e.hints.push(
+        hint(
+          CONSOLIDATION_RULES.duplicate,
+          e.name,
+          null,
+          `Das Quartier „${e.name}“ ist mehrfach eingereicht, auch in ${others.join(", ")}; alle Einreichungen stehen im Vergleich und zählen in den Summen mit – bitte klären, welche gilt.`,
+          `The Quartier "${e.name}" was submitted more than once, also in ${othersEn.join(", ")}; every submission is in the comparison and counts in the sums – please settle which one applies.`,
+        ),
+      );
+    }
+  }
+}
+
+/** Convenience for one call: consolidates snapshots (or read errors) in the order given. */
+export function consolidate(
+  submissions: Iterable<{ file: string; snapshot: WorkbookSnapshot } | { file: string; error: string }>,
+  options: ConsolidatorOptions = {},
+): Consolidation {
+  const c = new Consolidator(options);
+  for (const s of submissions) {
+    if ("error" in s) c.addError(s.file, s.error);
+    else c.addSnapshot(s.file, s.snapshot);
+  }
+  return c.finish();
+}

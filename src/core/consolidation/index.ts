@@ -1,0 +1,17 @@
+/**
+ * The budget office's round, as pure functions: hand out one workbook per Quartier, then
+ * consolidate the submitted ones into one table, one JSON document and one comparison
+ * workbook. The CLI (`vorlage --je-quartier`, `vergleich`) and the task pane are shells around it.
+ */
+export { Consolidator, consolidate, CONSOLIDATION_RULES } from "./consolidate";
+export type { Consolidation, ConsolidatedNeighbourhood, ConsolidatedYear, ConsolidationError, ConsolidatorOptions, ShareSums } from "./consolidate";
+export { shareRatios, splitByShares, SHARE_ORDER } from "./shares";
+export type { ShareRatios, ShareSplit } from "./shares";
+export { neighbourhoodJson, vergleichJson, yearJson } from "./json";
+export type { VergleichJson, VergleichNeighbourhoodJson, VergleichYearJson } from "./json";
+export { DATA_COLUMNS, dataCol, meetsStandard } from "./columns";
+export type { DataColumn, DataColumnKey } from "./columns";
+export { buildComparisonWorkbook, COMPARISON_NAMES, COMPARISON_SHEETS, grandTotals } from "./workbook";
+export type { ComparisonWorkbookOptions } from "./workbook";
+export { fileStemOf, handOutFileNames, handOutWorkbooks } from "./handOut";
+export type { HandOutWorkbook } from "./handOut";
