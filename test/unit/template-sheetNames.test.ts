@@ -16,7 +16,8 @@ function excelAccepts(name: string): boolean {
 describe("sheet names", () => {
   test("forbidden characters become '-', names are cut to 31 characters", () => {
     expect(excelSafeSheetName("QM Nord/Süd [alt]: *?\\")).toBe("QM Nord-Süd -alt-- ---");
-    expect(excelSafeSheetName("QM Sehr langer Quartiersname mit vielen Wörtern")).toBe("QM Sehr langer Quartiersname mi");
+    // Cut before the word that does not fit, not inside it.
+    expect(excelSafeSheetName("QM Sehr langer Quartiersname mit vielen Wörtern")).toBe("QM Sehr langer Quartiersname");
     expect(excelSafeSheetName("'Zitat'")).toBe("Zitat");
     expect(excelSafeSheetName("History")).toBe("History (Blatt)");
   });
@@ -25,8 +26,17 @@ describe("sheet names", () => {
     const { names, renamed } = assignSheetNames(["Parameter", "QM Nord", "Vergleich"], ["parameter", "QM NORD", "QM Nord (2)"]);
     expect(names).toEqual(["Parameter (2)", "QM Nord (3)", "Vergleich"]);
     expect(renamed).toEqual([
-      { requested: "Parameter", actual: "Parameter (2)" },
-      { requested: "QM Nord", actual: "QM Nord (3)" },
+      { requested: "Parameter", actual: "Parameter (2)", reasons: ["taken"] },
+      { requested: "QM Nord", actual: "QM Nord (3)", reasons: ["taken"] },
+    ]);
+  });
+
+  test("each renaming says why: cleaned, shortened at a word, taken — not „existed“ for all", () => {
+    const { renamed } = assignSheetNames(["QM Süd?", "QM Am langen Kanal und am alten Hafen", "QM Nord"], ["QM Nord"]);
+    expect(renamed).toEqual([
+      { requested: "QM Süd?", actual: "QM Süd-", reasons: ["cleaned"] },
+      { requested: "QM Am langen Kanal und am alten Hafen", actual: "QM Am langen Kanal und am alten", reasons: ["shortened"] },
+      { requested: "QM Nord", actual: "QM Nord (2)", reasons: ["taken"] },
     ]);
   });
 

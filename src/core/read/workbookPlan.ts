@@ -9,6 +9,7 @@ import { SHEETS } from "../names";
 import type { NeighbourhoodPlan, WorkbookPlan } from "../plan";
 import type { SheetSnapshot, WorkbookSnapshot } from "../workbook";
 import { readForeignSheet } from "./foreign";
+import { resolveFollowingPlans } from "./followsRichtwert";
 import { NameIndex } from "./names";
 import { isNeighbourhoodSheetName, isTemplateSheet, readParameters, readTariff, readTemplateSheet } from "./template";
 
@@ -40,5 +41,7 @@ export function readWorkbookPlan(snapshot: WorkbookSnapshot, options: ReadOption
     if (plan) neighbourhoods.push(plan);
     else if (isNeighbourhoodSheetName(sheet.name)) unreadSheets.push(sheet.name);
   }
-  return { parameters: readParameters(index), ...readTariff(index), neighbourhoods, unreadSheets, ...(missingSheets.length > 0 ? { missingSheets } : {}) };
+  const plan: WorkbookPlan = { parameters: readParameters(index), ...readTariff(index), neighbourhoods, unreadSheets, ...(missingSheets.length > 0 ? { missingSheets } : {}) };
+  // An untouched Planansatz (`=C24`) in a file nobody calculated: it is its Richtwert.
+  return resolveFollowingPlans(index, plan);
 }

@@ -6,7 +6,6 @@
  */
 import { SHEETS } from "../names";
 import { buildComparisonSheet } from "./comparisonSheet";
-import { richtwerteOf } from "./figures";
 import { TemplateInput, TemplatePlan, validateTemplateInput } from "./input";
 import type { WorkbookModel } from "./model";
 import { buildNeighbourhoodSheet } from "./neighbourhoodSheet";
@@ -35,9 +34,8 @@ export function buildWorkbookModel(plan: TemplatePlan, existingSheets: Iterable<
   const comparisonSheetName = sheetNames[sheetNames.length - 1];
 
   const parameters = buildParameterSheet(parameterSheetName, plan);
-  const richtwerte = richtwerteOf(plan);
   const prompts = richtwertPrompts(plan);
-  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, richtwerte[i], prompts));
+  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, prompts));
   const comparison = buildComparisonSheet(comparisonSheetName, neighbourhoodSheets, plan.years);
   return {
     sheets: [parameters.sheet, ...quartiere.map((q) => q.sheet), comparison],
