@@ -7,6 +7,7 @@
  * Value types tell an error value (`#DIV/0!`) from a text that merely reads like one; formulas
  * need not be read, Excel has computed every value.
  */
+import type { CellRef } from "../core/plan";
 import { checkWorkbook, CheckOptions, CheckResult } from "../core/rules";
 import { addressOf, CellValue, DefinedNameSnapshot, parseRangeAddress, parseSheetReference, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 
@@ -128,6 +129,25 @@ export async function selectCell(sheet: string, address: string): Promise<void> 
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/**
+ * Calls `onSelect` with the active cell whenever the user selects cells, so the pane can say
+ * why a marked cell is marked (ExcelApi 1.2's selection event: no note, comment or validation
+ * of the user's cell is touched). One sync to register; one per selection to read the cell.
+ */
+export async function watchSelection(onSelect: (cell: CellRef) => void): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.onSelectionChanged.add(async () => {
+      const cell = await Excel.run(async (ctx) => {
+        const active = ctx.workbook.getActiveCell().load("address");
+        await ctx.sync();
+        return parseSheetReference(active.address);
+      });
+      if (cell) onSelect({ sheet: cell.sheet, address: addressOf(cell.range.top, cell.range.left) });
+    });
     await context.sync();
   });
 }

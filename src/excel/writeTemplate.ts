@@ -296,15 +296,23 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
   });
 }
 
+/** The selection "Aus Markierung übernehmen" reads: where it is, and its used part's values row by row. */
+export interface SelectedRows {
+  /** The selected range as Excel names it ("Liste!A1:C4"), for the pane's message of what was taken. */
+  address: string;
+  rows: unknown[][];
+}
+
 /**
  * The values of the selected range, for "Quartiere aus der Markierung übernehmen": one sync.
  * Only the used part of the selection is read, so selecting whole columns does not ask Excel
  * for a million rows. `planFromTable` (core) reads them; its errors name the row within it.
  */
-export async function readSelectedRows(): Promise<unknown[][]> {
+export async function readSelectedRows(): Promise<SelectedRows> {
   return Excel.run(async (context) => {
-    const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true).load("values");
+    const selected = context.workbook.getSelectedRange().load("address");
+    const used = selected.getUsedRangeOrNullObject(true).load("values");
     await context.sync();
-    return used.isNullObject ? [] : used.values;
+    return { address: selected.address, rows: used.isNullObject ? [] : used.values };
   });
 }

@@ -5,11 +5,13 @@
  */
 import type { MarkResult, UnmarkResult } from "../excel/highlight";
 import type { BudgetCellsInput, InsertBudgetResult } from "../excel/insertBudget";
+import type { SelectedRows } from "../excel/writeTemplate";
 import type { ParameterChange, SaveOptions, WorkbookParameters } from "../excel/parameters";
 import type { CellRef, WorkbookPlan } from "../core/plan";
 import type { CheckResult, Finding } from "../core/rules";
 import type { SheetRenaming, TemplatePlan } from "../core/template";
 import type { Progress } from "./components/useTask";
+import type { Language } from "../core/format";
 
 export interface BudgetActions {
   insertBudget(input: BudgetCellsInput): Promise<InsertBudgetResult>;
@@ -41,8 +43,12 @@ export interface CheckActions {
   highlight(findings: readonly Finding[]): Promise<MarkResult>;
   /** Removes exactly the highlights added, restoring the cells' own formats. */
   removeHighlights(): Promise<UnmarkResult>;
-  /** Writes the Prüfbericht sheet; returns its name. */
-  writeReport(result: CheckResult): Promise<string>;
+  /** Writes the Prüfbericht sheet (in the pane's language); returns its name. */
+  writeReport(result: CheckResult, lang?: Language): Promise<string>;
+  /** Calls `onEdit` when a person edits cells, so the findings can be checked anew (optional: not every host has events). */
+  watchUserEdits?(onEdit: (worksheetId: string) => void): Promise<void>;
+  /** Calls `onSelect` with the cell the user selects, so the pane can say why it is marked. */
+  watchSelection?(onSelect: (cell: CellRef) => void): Promise<void>;
 }
 
 export interface TemplateResult {
@@ -53,8 +59,8 @@ export interface TemplateResult {
 }
 
 export interface TemplateActions {
-  /** The values of the selected range, row by row. */
-  readSelection(): Promise<unknown[][]>;
+  /** The selected range's address and its values, row by row. */
+  readSelection(): Promise<SelectedRows>;
   createTemplate(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
 }
 

@@ -2,7 +2,7 @@ import { readOpenWorkbookPlan } from "../excel/compare";
 import { markFindings, removeMarks } from "../excel/highlight";
 import { insertBudgetAtSelection } from "../excel/insertBudget";
 import { loadWorkbookParameters, recalculateFunctions, saveWorkbookParameters, watchUserEdits } from "../excel/parameters";
-import { checkInExcel, selectCell } from "../excel/readPlan";
+import { checkInExcel, selectCell, watchSelection } from "../excel/readPlan";
 import { writeReport } from "../excel/report";
 import { createTemplateFromPlan, readSelectedRows } from "../excel/writeTemplate";
 import type { TaskpaneActions } from "./actions";
@@ -17,9 +17,10 @@ export const excelActions: TaskpaneActions = {
   readWorkbookPlan: readOpenWorkbookPlan,
   check: async (scope) => (await checkInExcel(scope === "sheet" ? "activeSheet" : "workbook")).result,
   selectCell: (cell) => selectCell(cell.sheet, cell.address),
+  watchSelection,
   highlight: markFindings,
   removeHighlights: removeMarks,
-  writeReport: async (result) => (await writeReport(result)).sheet,
+  writeReport: async (result, lang) => (await writeReport(result, new Date(), lang)).sheet,
   readSelection: readSelectedRows,
   createTemplate: async (plan, onProgress) => {
     const { sheets, renamed } = await createTemplateFromPlan(plan, { onProgress: ({ done, total }) => onProgress({ done, total }) });

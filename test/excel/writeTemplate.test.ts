@@ -89,8 +89,8 @@ describe("createTemplate on the simulated Excel host", () => {
     const result = await createTemplate({ neighbourhoods: [{ name: "Nord", residents: 3000 }, { name: "Süd", residents: 6000 }], firstYear: 2026 });
     expect(host.syncCount()).toBeLessThanOrEqual(3);
     expect(result.renamed).toEqual([
-      { requested: "Parameter", actual: "Parameter (2)" },
-      { requested: "QM Nord", actual: "QM Nord (2)" },
+      { requested: "Parameter", actual: "Parameter (2)", reasons: ["taken"] },
+      { requested: "QM Nord", actual: "QM Nord (2)", reasons: ["taken"] },
     ]);
     expect(sheetNames()).toEqual(["Parameter", "QM Nord", "Parameter (2)", "QM Nord (2)", "QM Süd", "Vergleich"]);
     expect(valueAt("Parameter", "A1")).toBe("meine Parameter");
@@ -201,8 +201,9 @@ describe("readSelectedRows", () => {
       await context.sync();
     });
     host.resetSyncCount();
-    const rows = await readSelectedRows();
+    const { address, rows } = await readSelectedRows();
     expect(host.syncCount()).toBe(1);
+    expect(address).toMatch(/^Liste!\$?A:\$?C$/);
     expect(rows).toEqual([
       ["Quartier", "Einwohner"],
       ["Nord", 12345],
@@ -212,6 +213,6 @@ describe("readSelectedRows", () => {
 
   test("an empty selection gives no rows", async () => {
     open({ sheets: { Liste: {} } });
-    expect(await readSelectedRows()).toEqual([]);
+    expect((await readSelectedRows()).rows).toEqual([]);
   });
 });

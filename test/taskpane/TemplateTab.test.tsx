@@ -24,7 +24,7 @@ function actions(): TaskpaneActions {
   return stubActions({
     // A workbook without any plan: the check's placeholder name must follow the pane's language.
     check: () => Promise.resolve(checkPlan({ parameters: {}, neighbourhoods: [], unreadSheets: [] })),
-    readSelection: () => Promise.resolve(selection),
+    readSelection: () => Promise.resolve({ address: "Tabelle1!A1:D3", rows: selection }),
     createTemplate: (plan) => {
       plans.push(plan);
       return Promise.reject(REFUSAL);

@@ -5,6 +5,8 @@ import {
   Field,
   Input,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -18,6 +20,8 @@ import { isQmInputError, QmInputError } from "../../core/errors";
 import { formatEuro, formatNumber } from "../../core/format";
 import { FIELDS } from "../../core/inputs";
 import { explainLine } from "../../core/rulebook/explain";
+import { MINIMUM_RULES_DATA } from "../../core/rulebook/lines";
+import { checkBudget, Finding } from "../../core/rules";
 import { Parameters, RAHMENSTANDARD } from "../../core/standard";
 import type { BudgetActions } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
@@ -35,7 +39,12 @@ const useStyles = makeStyles({
   /** The rule in words under the line's name, quieter than the amounts. */
   rule: { display: "block", color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  /** The check's words beside a line below the standard: not colour alone, the sentence says it. */
+  warning: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightRegular },
 });
+
+/** The budget line a money rule of the check judges (the rulebook names it); other findings (VbE) belong to their input. */
+const LINE_OF_RULE: ReadonlyMap<string, string> = new Map(MINIMUM_RULES_DATA.map((r) => [r.id, r.line]));
 
 type FieldKey = "residents" | "fte" | "salaryPerFte" | "roomCosts";
 const STRONG_LINES = new Set(["projectFunds", "total"]);
@@ -43,6 +52,8 @@ const STRONG_LINES = new Set(["projectFunds", "total"]);
 interface Computed {
   fields: Record<FieldKey, NumberField>;
   budget?: BudgetLines;
+  /** The check's own findings about this budget (`checkBudget`): the inputs below the standard. */
+  findings?: Finding[];
   /** The field a core validation error is about, with the error. */
   invalid?: { field: FieldKey; error: QmInputError };
 }
@@ -57,11 +68,12 @@ function compute(typed: Record<FieldKey, TypedNumber>, parameters: Parameters): 
   if (fields.residents.kind !== "number" || Object.values(fields).some((f) => f.kind === "invalid")) return { fields };
   const value = (f: NumberField) => (f.kind === "number" ? f.value : undefined);
   try {
+    const compiled = compileParameters(parameters);
     const budget = computeBudget(
       { residents: fields.residents.value, fte: value(fields.fte), salaryPerFte: value(fields.salaryPerFte), roomCosts: value(fields.roomCosts) },
-      compileParameters(parameters),
+      compiled,
     );
-    return { fields, budget };
+    return { fields, budget, findings: checkBudget(budget, compiled) };
   } catch (e) {
     if (!isQmInputError(e)) throw e;
     const field = (Object.keys(FIELDS) as FieldKey[]).find((k) => FIELDS[k].de === e.field) ?? "residents";
@@ -88,10 +100,21 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
     return undefined;
   };
 
+  const findingText = (f: Finding): string => (lang === "en" ? f.messageEn : f.meldung);
+  const lineFindings = (line: string): Finding[] => (computed.findings ?? []).filter((f) => LINE_OF_RULE.get(f.regel) === line);
+  // A finding about an input itself (too few VbE) is said at that input.
+  const inputFindings = (computed.findings ?? []).filter((f) => !LINE_OF_RULE.has(f.regel));
+
   const field = (key: FieldKey, label: string, hint: string) => {
     const message = validation(key);
+    const warning = key === "fte" && !message && inputFindings.length > 0 ? inputFindings.map(findingText).join(" ") : undefined;
     return (
-      <Field label={label} hint={hint} validationMessage={message} validationState={message ? "error" : "none"}>
+      <Field
+        label={label}
+        hint={hint}
+        validationMessage={message ?? warning}
+        validationState={message ? "error" : warning ? "warning" : "none"}
+      >
         <Input
           className={styles.input}
           inputMode="decimal"
@@ -136,6 +159,11 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
         )}
         {field("roomCosts", t("budget.roomCosts"), t("budget.roomCosts.hint"))}
       </div>
+      {computed.findings && computed.findings.length > 0 && (
+        <MessageBar intent="warning" data-budget-warnings={computed.findings.length}>
+          <MessageBarBody>{t(computed.findings.length === 1 ? "budget.belowStandard.one" : "budget.belowStandard", { count: computed.findings.length })}</MessageBarBody>
+        </MessageBar>
+      )}
       {computed.budget && (
         <Table size="small" aria-label={t("budget.result")}>
           <TableHeader>
@@ -153,6 +181,11 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
                   <Caption1 className={styles.rule} data-explanation={line.key}>
                     {explainLine(line.key, parameters, lang)}
                   </Caption1>
+                  {lineFindings(line.key).map((f) => (
+                    <Caption1 key={f.regel} className={styles.warning} data-warning={f.regel}>
+                      {`⚠ ${findingText(f)}`}
+                    </Caption1>
+                  ))}
                 </TableCell>
                 <TableCell className={styles.amount} data-line={line.key}>
                   {formatEuro(computed.budget![line.key], lang)}

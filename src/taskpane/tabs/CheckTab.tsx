@@ -1,11 +1,10 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Badge,
   Button,
   Caption1,
   Field,
   makeStyles,
-  mergeClasses,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -14,82 +13,127 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import type { CellRef } from "../../core/plan";
 import { cellName } from "../../core/read/cells";
 import { visibleText } from "../../core/visibleText";
-import { CheckResult, Finding, formatQuantity, NO_PLAN, summarise } from "../../core/rules";
+import { CheckResult, Finding, summarise } from "../../core/rules";
 import type { CheckActions, CheckScope } from "../actions";
+import { FindingsList } from "../components/FindingsList";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
+import { findingsAt, SeverityFilter } from "../findingGroups";
 import { Message, Translate } from "../i18n";
 import { useI18n } from "../i18nContext";
+import { shownName } from "../shownName";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: "none" },
-  summaryItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  summaryName: { flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyle: "none" },
-  finding: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "stretch",
-    textAlign: "left",
-    width: "100%",
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    fontWeight: tokens.fontWeightRegular,
-    borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  hint: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
-  head: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  figures: { display: "flex", gap: tokens.spacingHorizontalL, flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
+  summaryItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  summaryName: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  // Read by screen readers, not shown: the outcome of each check and re-check.
+  live: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 /**
- * A Quartier's name as the pane shows it. The check names its result for a workbook without
- * any plan with a German placeholder (the CLI's and the report's wording); the pane shows it
- * in its own language.
+ * After an edit in the workbook the findings are checked anew once typing pauses this long:
+ * long enough not to re-read the workbook for every cell of a paste, short enough that a fixed
+ * cell's finding is gone before the user looks back at the pane.
  */
-/** A Quartier's name from the workbook: line breaks and control characters shown escaped, as in the CLI's report. */
-function shownName(name: string, t: Translate): string {
-  return name === NO_PLAN ? t("check.noPlan") : visibleText(name);
+export const RECHECK_DELAY_MS = 700;
+
+function outcomeText(result: CheckResult, t: Translate): string {
+  const summary = summarise(result);
+  const violations = summary.reduce((n, s) => n + s.violations, 0);
+  const hints = summary.reduce((n, s) => n + s.hints, 0);
+  return t("check.announce", { neighbourhoods: summary.length, violations, hints });
 }
 
 export function CheckTab({ actions }: { actions: CheckActions }) {
   const styles = useStyles();
-  const { lang, t } = useI18n();
+  const { t } = useI18n();
   const task = useTask();
+  const recheckTask = useTask();
   const [scope, setScope] = useState<CheckScope>("sheet");
   const [result, setResult] = useState<CheckResult>();
+  /** The workbook changed since `result` was computed: its findings (and marks) may be wrong. */
+  const [stale, setStale] = useState(false);
   const [selected, setSelected] = useState<Finding>();
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const [activeCell, setActiveCell] = useState<CellRef>();
   const [success, setSuccess] = useState<Message>();
   const [warnings, setWarnings] = useState<Message[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const { lang } = useI18n();
+
+  // The event handlers outlive renders: they read the current state through these.
+  const current = useRef({ result, scope: scope as CheckScope, marked: false });
+  current.current.result = result;
 
   const findings = result ? result.neighbourhoods.flatMap((n) => n.findings) : [];
   const highlightable = findings.filter((f) => f.zelle !== null);
+
+  const applyResult = (r: CheckResult, checkedScope: CheckScope) => {
+    current.current.scope = checkedScope;
+    setResult(r);
+    setStale(false);
+    setAnnouncement(outcomeText(r, t));
+  };
 
   const check = async () => {
     setSuccess(undefined);
     setWarnings([]);
     setSelected(undefined);
     const r = await task.run(() => actions.check(scope));
-    if (r) setResult(r);
+    if (r) applyResult(r, scope);
   };
+
+  // Re-check on change: the list never shows what the user has fixed since, nor marks it.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recheck = async () => {
+      const checkedScope = current.current.scope;
+      const r = await recheckTask.run(async () => {
+        const fresh = await actions.check(checkedScope);
+        // Marks placed from the old list move to the new one: a fixed cell loses its mark.
+        if (current.current.marked) {
+          await actions.removeHighlights();
+          await actions.highlight(fresh.neighbourhoods.flatMap((n) => n.findings).filter((f) => f.zelle !== null));
+        }
+        return fresh;
+      });
+      if (r) applyResult(r, checkedScope);
+    };
+    void actions
+      .watchUserEdits?.(() => {
+        if (!current.current.result) return;
+        setStale(true);
+        clearTimeout(timer);
+        timer = setTimeout(() => void recheck(), RECHECK_DELAY_MS);
+      })
+      ?.catch(() => undefined);
+    void actions.watchSelection?.((cell) => setActiveCell(cell))?.catch(() => undefined);
+    return () => clearTimeout(timer);
+    // Registered once: Office's handlers stay for the pane's lifetime.
+  }, []);
+
   const select = async (f: Finding) => {
     setSuccess(undefined);
     setSelected(f);
-    if (f.zelle) await task.run(() => actions.selectCell(f.zelle!));
+    if (f.zelle) {
+      await task.run(() => actions.selectCell(f.zelle!));
+      setActiveCell(f.zelle);
+    }
   };
   const sheetList = (sheets: readonly string[]) => sheets.map((s) => t("common.quoted", { text: s })).join(", ");
   const highlight = async () => {
     setSuccess(undefined);
     setWarnings([]);
+    // Marks from an outdated list would flag cells the user has fixed.
+    if (stale) return setWarnings([{ key: "check.staleMarks" }]);
     const r = await task.run(() => actions.highlight(highlightable));
     if (!r) return;
+    current.current.marked = true;
     setSuccess({ key: "check.highlighted", params: { count: r.marked } });
     if (r.protectedSheets.length > 0) setWarnings([{ key: "check.protectedMark", params: { sheets: sheetList(r.protectedSheets) } }]);
   };
@@ -98,6 +142,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
     setWarnings([]);
     const r = await task.run(() => actions.removeHighlights());
     if (!r) return;
+    current.current.marked = false;
     setSuccess({ key: "check.unhighlighted" });
     const notes: Message[] = [];
     if (r.protectedSheets.length > 0) notes.push({ key: "check.protectedUnmark", params: { sheets: sheetList(r.protectedSheets) } });
@@ -108,12 +153,13 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
   const report = async () => {
     if (!result) return;
     setSuccess(undefined);
-    const sheet = await task.run(() => actions.writeReport(result));
+    const sheet = await task.run(() => actions.writeReport(result, lang));
     if (sheet) setSuccess({ key: "check.reportWritten", params: { sheet } });
   };
 
   const countText = (n: number, one: "check.violation" | "check.note", many: "check.violations" | "check.notes") =>
     n === 1 ? t(one) : t(many, { count: n });
+  const atCell = stale ? [] : findingsAt(result, activeCell);
 
   return (
     <>
@@ -128,23 +174,43 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
         <Button appearance="primary" disabled={task.busy} onClick={check}>
           {t("check.run")}
         </Button>
-        <Button disabled={task.busy || highlightable.length === 0} onClick={highlight}>
+        <Button disabled={task.busy || stale || highlightable.length === 0} onClick={highlight}>
           {t("check.highlight")}
         </Button>
         <Button disabled={task.busy} onClick={unhighlight}>
           {t("check.unhighlight")}
         </Button>
-        <Button disabled={task.busy || !result} onClick={report}>
+        <Button disabled={task.busy || stale || !result} onClick={report}>
           {t("check.report")}
         </Button>
       </div>
       <TaskStatus task={task} success={success} />
+      <TaskStatus task={recheckTask} />
+      <div className={styles.live} role="status" aria-live="polite" data-announcement>
+        {announcement}
+      </div>
       {!task.busy &&
         warnings.map((w) => (
           <MessageBar key={w.key} intent="warning">
             <MessageBarBody>{t(w.key, w.params)}</MessageBarBody>
           </MessageBar>
         ))}
+      {result && stale && (
+        <MessageBar intent="info" data-stale>
+          <MessageBarBody>{t("check.stale")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {atCell.length > 0 && activeCell && (
+        // The reason of a mark, reachable from the cell: select it in Excel and the pane says why.
+        <MessageBar intent={atCell.some((f) => f.schwere === "verstoss") ? "error" : "warning"} data-cell-reason={activeCell.address}>
+          <MessageBarBody>
+            <Text weight="semibold">{t("check.cellReason", { cell: visibleText(cellName(activeCell)) })}</Text>
+            {atCell.map((f, i) => (
+              <div key={i}>{`${t(f.schwere === "verstoss" ? "check.severity.verstoss" : "check.severity.hinweis")}: ${visibleText(lang === "en" ? f.messageEn : f.meldung)}`}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <section aria-label={t("check.summary")}>
           <Subtitle2 as="h2">{t("check.summary")}</Subtitle2>
@@ -174,42 +240,14 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
         </section>
       )}
       {result && (
-        <section aria-label={t("check.findings")}>
-          <Subtitle2 as="h2">{t("check.findings")}</Subtitle2>
-          {findings.length === 0 && <Caption1>{t("check.noFindings")}</Caption1>}
-          <ul className={styles.findings}>
-            {findings.map((f, i) => (
-              <li key={i}>
-                <Button
-                  appearance="subtle"
-                  className={mergeClasses(styles.finding, f.schwere === "hinweis" && styles.hint, selected === f && styles.selected)}
-                  // A tooltip, not an aria-label: screen readers read the finding itself.
-                  title={f.zelle ? t("check.goto", { cell: visibleText(cellName(f.zelle)) }) : undefined}
-                  aria-pressed={selected === f}
-                  data-rule={f.regel}
-                  onClick={() => select(f)}
-                >
-                  <span className={styles.head}>
-                    <Badge size="small" color={f.schwere === "verstoss" ? "danger" : "warning"}>
-                      {t(f.schwere === "verstoss" ? "check.severity.verstoss" : "check.severity.hinweis")}
-                    </Badge>
-                    <span className={styles.rule}>{f.regel}</span>
-                    <Caption1>
-                      {shownName(f.quartier, t)}
-                      {f.jahr !== null ? ` · ${t("check.year", { year: f.jahr })}` : ""}
-                    </Caption1>
-                  </span>
-                  <Text>{visibleText(lang === "en" ? f.messageEn : f.meldung)}</Text>
-                  <span className={styles.figures}>
-                    {f.soll && <Caption1>{`${t("check.expected")}: ${formatQuantity(f.soll, lang)}`}</Caption1>}
-                    {f.ist && <Caption1>{`${t("check.actual")}: ${formatQuantity(f.ist, lang)}`}</Caption1>}
-                    {f.zelle && <Caption1>{`${t("check.cell")}: ${visibleText(cellName(f.zelle))}`}</Caption1>}
-                  </span>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <FindingsList
+          result={result}
+          filter={filter}
+          onFilter={setFilter}
+          selected={selected}
+          atCell={atCell}
+          onSelect={(f) => void select(f)}
+        />
       )}
     </>
   );

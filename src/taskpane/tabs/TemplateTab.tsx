@@ -12,12 +12,14 @@ import {
 } from "@fluentui/react-components";
 import { formatNumber, Language } from "../../core/format";
 import type { Parameters } from "../../core/standard";
-import { defaultPlanYears, pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TemplatePlan } from "../../core/template";
+import { defaultPlanYears, planFromTable, respellPastedText, rowsFromPastedText, TemplatePlan } from "../../core/template";
 import type { TemplateActions, TemplateResult } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
 import { errorText } from "../errors";
+import type { Message, MessageKey } from "../i18n";
 import { useI18n } from "../i18nContext";
+import { appendSelection, selectionContent, typedRowCount } from "../selectionList";
 
 const useStyles = makeStyles({
   years: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM },
@@ -31,6 +33,15 @@ const useStyles = makeStyles({
 interface TypedList {
   text: string;
   lang: Language;
+}
+
+/** Quartiere read from the selection while the field already holds a list: the user chooses. */
+interface PendingSelection {
+  text: string;
+  count: number;
+  address: string;
+  /** The typed list with them appended, when the columns match. */
+  appended?: string;
 }
 
 type Parsed = { kind: "empty" } | { kind: "plan"; plan: TemplatePlan } | { kind: "error"; error: unknown };
@@ -47,6 +58,10 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
   const [firstYear, setFirstYear] = useState(String(defaults.firstYear));
   const [lastYear, setLastYear] = useState(String(defaults.lastYear));
   const [result, setResult] = useState<TemplateResult>();
+  const [pending, setPending] = useState<PendingSelection>();
+  // What "Aus Markierung übernehmen" did or why it did nothing; the list it replaced, to bring back.
+  const [selectionNote, setSelectionNote] = useState<Message>();
+  const [previous, setPrevious] = useState<TypedList>();
 
   const parsed = useMemo<Parsed>(() => {
     const rows = rowsFromPastedText(text);
@@ -65,9 +80,32 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
         ? t("template.parsed", { count: parsed.plan.neighbourhoods.length })
         : t("template.neighbourhoods.hint");
 
+  /** Puts a new list into the field, keeping the one it replaces for "Vorherige Liste wiederherstellen". */
+  const takeList = (next: string, note: Message) => {
+    setPrevious(typed);
+    setTyped({ text: next, lang });
+    setPending(undefined);
+    setResult(undefined);
+    setSelectionNote(note);
+  };
   const fromSelection = async () => {
-    const rows = await task.run(() => actions.readSelection());
-    if (rows) setTyped({ text: pastedTextOfRows(rows, lang), lang });
+    setSelectionNote(undefined);
+    setPending(undefined);
+    const selection = await task.run(() => actions.readSelection());
+    if (!selection) return;
+    const { address } = selection;
+    const content = selectionContent(selection.rows, lang);
+    // Nothing usable selected: the typed list stays exactly as it is, and the user is told why.
+    if (content.kind === "empty") return setSelectionNote({ key: "template.selection.empty", params: { address } });
+    if (content.kind === "oneLine") return setSelectionNote({ key: "template.selection.oneLine", params: { address, line: content.line } });
+    const typedCount = typed ? typedRowCount(typed.text) : 0;
+    if (typedCount === 0) return takeList(content.text, { key: "template.selection.taken", params: { address, count: content.count } });
+    setPending({ text: content.text, count: content.count, address, appended: appendSelection(text, content.text) });
+  };
+  const restorePrevious = () => {
+    setTyped(previous);
+    setPrevious(undefined);
+    setSelectionNote({ key: "template.selection.restored" });
   };
   const create = async () => {
     if (parsed.kind !== "plan") return;
@@ -97,6 +135,8 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
             // A new list: the outcome of the last attempt (success or refusal) no longer applies.
             setResult(undefined);
             task.clearError();
+            setSelectionNote(undefined);
+            setPending(undefined);
             setTyped({ text: data.value, lang });
           }}
         />
@@ -106,6 +146,47 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
           {t("template.fromSelection")}
         </Button>
       </div>
+      {pending && (
+        <MessageBar intent="warning" data-selection-pending>
+          <MessageBarBody>
+            {t("template.selection.ask", { address: pending.address, count: pending.count, typed: typed ? typedRowCount(typed.text) : 0 })}
+            {!pending.appended && <div>{t("template.selection.cannotAppend")}</div>}
+            <div className={styles.row}>
+              {pending.appended !== undefined && (
+                <Button
+                  size="small"
+                  appearance="primary"
+                  onClick={() =>
+                    takeList(pending.appended!, { key: "template.selection.appended", params: { address: pending.address, count: pending.count, total: typedRowCount(pending.appended!) } })
+                  }
+                >
+                  {t("template.selection.append")}
+                </Button>
+              )}
+              <Button size="small" onClick={() => takeList(pending.text, { key: "template.selection.replaced", params: { address: pending.address, count: pending.count } })}>
+                {t("template.selection.replace")}
+              </Button>
+              <Button size="small" appearance="subtle" onClick={() => setPending(undefined)}>
+                {t("template.selection.cancel")}
+              </Button>
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {selectionNote && (
+        <MessageBar intent="info" data-selection-note>
+          <MessageBarBody>
+            {t(selectionNote.key, selectionNote.params)}
+            {previous && typedRowCount(previous.text) > 0 && (
+              <div>
+                <Button size="small" appearance="transparent" onClick={restorePrevious}>
+                  {t("template.selection.undo")}
+                </Button>
+              </div>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.years}>
         <Field label={t("template.fromYear")}>
           <Input className={styles.input} type="number" value={firstYear} onChange={(_, d) => setFirstYear(d.value)} />
@@ -133,7 +214,13 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
         <MessageBar intent="info">
           <MessageBarBody>
             {result.renamed.map((r) => (
-              <div key={r.actual}>{t("template.renamed", { wanted: r.requested, actual: r.actual })}</div>
+              <div key={r.actual} data-renamed={r.reasons.join(" ")}>
+                {t("template.renamed", {
+                  wanted: r.requested,
+                  actual: r.actual,
+                  why: r.reasons.map((reason) => t(`template.renamed.${reason}` as MessageKey)).join(t("template.renamed.and")),
+                })}
+              </div>
             ))}
           </MessageBarBody>
         </MessageBar>
