@@ -1,6 +1,7 @@
 /**
- * "Markieren" and "Markierungen entfernen": colours the cells of findings, and later removes
- * exactly those colours again, restoring each cell's own fill as it was.
+ * "Markieren" and "Markierungen entfernen": marks the cells of findings (fill, pattern and a
+ * frame, see MARK_STYLES), and later removes exactly those marks again, restoring each cell's
+ * own fill and edges as they were.
  *
  * What was added is remembered in the document settings (so it survives closing the pane
  * and travels with the file): per cell the sheet's id (which, unlike its name, survives a
@@ -21,7 +22,27 @@ export const MARKS_SETTINGS_KEY = "QM-Planer.Markierungen";
 /** Excel's own light red and light yellow of "Gut, Schlecht und Neutral". */
 export const MARK_COLORS: Readonly<Record<Severity, string>> = { verstoss: "#FFC7CE", hinweis: "#FFEB9C" };
 
+/**
+ * A mark must not rely on colour alone (and a yellow Hinweis vanished on the yellow input
+ * cells): a Verstoß is a solid fill inside a thick continuous frame, a Hinweis a striped fill
+ * ("LightUp") inside a dashed frame. The pane names the reason when the cell is selected.
+ */
+export const MARK_STYLES: Readonly<Record<Severity, { pattern: Excel.FillPattern | "Solid" | "LightUp"; border: BorderLine }>> = {
+  verstoss: { pattern: "Solid", border: { style: "Continuous", weight: "Thick", color: "#C00000" } },
+  hinweis: { pattern: "LightUp", border: { style: "Dash", weight: "Medium", color: "#C55A11" } },
+};
+
 type Fill = Excel.CellPropertiesFill;
+
+interface BorderLine {
+  style: string;
+  weight: string;
+  color: string;
+}
+
+/** The four edges of a cell as read or set through cell properties. */
+type Borders = Partial<Record<"top" | "bottom" | "left" | "right", Partial<BorderLine>>>;
+const EDGES = ["top", "bottom", "left", "right"] as const;
 
 export interface Mark {
   /** Worksheet.id of the cell's sheet: stays the same when the sheet is renamed. */
@@ -33,6 +54,10 @@ export interface Mark {
   applied: string;
   /** The cell's fill before we set it, exactly as read. */
   original: Fill;
+  /** The pattern we set (absent in marks stored before marks had patterns: "Solid"). */
+  pattern?: string;
+  /** The cell's own edges before we framed it (absent in older marks, which set no frame). */
+  originalBorders?: Borders;
 }
 
 export interface MarkResult {
@@ -54,7 +79,10 @@ export interface UnmarkResult {
 }
 
 const FILL_OPTIONS: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } },
+  format: {
+    fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
+    borders: { color: true, style: true, weight: true },
+  },
 };
 
 function storedMarks(): Mark[] {
@@ -128,9 +156,30 @@ function fillOf(read: CellRead<unknown>): Fill {
   return read.fill.value[0][0].format?.fill ?? {};
 }
 
-/** True when the fill is exactly the one "Markieren" sets: our colour, solid. */
-function showsMark(fill: Fill, applied: string): boolean {
-  return String(fill.color).toUpperCase() === applied.toUpperCase() && fill.pattern === "Solid";
+function bordersOf(read: CellRead<unknown>): Borders {
+  const borders = read.fill.value[0][0].format?.borders as Borders | undefined;
+  const out: Borders = {};
+  // Only the four edges, as plain values: what is stored in the settings and written back.
+  for (const edge of EDGES) {
+    const b = borders?.[edge];
+    if (b) out[edge] = { style: b.style, weight: b.weight, color: b.color };
+  }
+  return out;
+}
+
+/** True when the fill is exactly the one "Markieren" sets: our colour, our pattern. */
+function showsMark(fill: Fill, applied: string, pattern = "Solid"): boolean {
+  return String(fill.color).toUpperCase() === applied.toUpperCase() && fill.pattern === pattern;
+}
+
+/** A mark's fill and frame; a Hinweis's stripes in the frame's dark orange, so they show on any fill. */
+function markFormat(severity: Severity): Excel.CellPropertiesFormat {
+  const style = MARK_STYLES[severity];
+  const frame = Object.fromEntries(EDGES.map((edge) => [edge, { ...style.border }]));
+  return {
+    fill: { color: MARK_COLORS[severity], pattern: style.pattern as Excel.FillPattern, ...(style.pattern === "Solid" ? {} : { patternColor: style.border.color }) },
+    borders: frame as Excel.CellBorderCollection,
+  };
 }
 
 /** Colours the cell of every finding (a Verstoß red, a Hinweis yellow). */
@@ -155,9 +204,12 @@ export async function markFindings(findings: readonly Finding[]): Promise<MarkRe
       const before = marks.get(k);
       // A cell still showing our mark keeps its recorded original; any other fill is the
       // user's own since, and is what removing the marks must bring back.
-      const original = before && showsMark(now, before.applied) ? before.original : now;
-      read.range.setCellProperties([[{ format: { fill: { color: applied } } }]]);
-      marks.set(k, { sheetId: read.sheet.id, sheet: read.sheet.name, address: read.cell.address, applied, original });
+      const stillOurs = before && showsMark(now, before.applied, before.pattern);
+      const original = stillOurs ? before.original : now;
+      const originalBorders = stillOurs && before.originalBorders ? before.originalBorders : bordersOf(read);
+      read.range.setCellProperties([[{ format: markFormat(read.cell.severity) }]]);
+      const pattern = MARK_STYLES[read.cell.severity].pattern;
+      marks.set(k, { sheetId: read.sheet.id, sheet: read.sheet.name, address: read.cell.address, applied, original, pattern, originalBorders });
       marked++;
     }
     await context.sync();
@@ -182,11 +234,12 @@ export async function removeMarks(): Promise<UnmarkResult> {
         remaining.push({ ...mark, sheet: read.sheet.name });
         continue;
       }
-      if (!showsMark(fillOf(read), mark.applied)) {
+      if (!showsMark(fillOf(read), mark.applied, mark.pattern)) {
         changedByUser++;
         continue;
       }
-      read.range.setCellProperties([[{ format: { fill: mark.original } }]]);
+      const borders = mark.originalBorders ? { borders: mark.originalBorders as Excel.CellBorderCollection } : {};
+      read.range.setCellProperties([[{ format: { fill: mark.original, ...borders } }]]);
       restored++;
     }
     await context.sync();

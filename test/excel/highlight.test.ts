@@ -58,6 +58,9 @@ describe("Markieren / Markierungen entfernen", () => {
     expect(marked).toEqual({ marked: 5, protectedSheets: [] });
     expect(fillAt("QM Nord", "B7")).toMatchObject({ fillColor: MARK_COLORS.verstoss, bold: true });
     expect(fillAt("QM Nord", "B34")).toMatchObject({ fillColor: MARK_COLORS.hinweis });
+    // Not colour alone: a Verstoß is framed by a thick line, a Hinweis striped inside a dashed frame.
+    expect(fillAt("QM Nord", "B13")).toMatchObject({ fillPattern: "Solid", borderTop: { style: "Continuous", weight: "Thick" }, borderLeft: { style: "Continuous" } });
+    expect(fillAt("QM Nord", "B34")).toMatchObject({ fillPattern: "LightUp", borderTop: { style: "Dash", weight: "Medium" }, borderRight: { style: "Dash" } });
     expect(fillAt("QM Nord", "F25")).toMatchObject({ fillColor: MARK_COLORS.verstoss, fillPattern: "Solid", numberFormat: "#,##0.00" });
     expect(host.snapshot().settings?.[MARKS_SETTINGS_KEY]).toHaveLength(5);
 

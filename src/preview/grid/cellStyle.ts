@@ -26,5 +26,9 @@ export function cellStyle(view: CellView): CSSProperties {
     borderRight: border(f.borderRight),
   };
   if (f.fillColor && f.fillPattern !== "None") style.backgroundColor = f.fillColor;
+  // Excel's hatched and dotted patterns (e.g. a Hinweis mark's "LightUp"): drawn as thin stripes
+  // over the fill; the preview does not keep the pattern's colour, so they are a dark grey.
+  if (f.fillColor && f.fillPattern && f.fillPattern !== "None" && f.fillPattern !== "Solid")
+    style.backgroundImage = "repeating-linear-gradient(-45deg, rgba(0, 0, 0, 0.45) 0 1px, transparent 1px 5px)";
   return style;
 }

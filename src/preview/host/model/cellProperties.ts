@@ -50,9 +50,21 @@ function pick(full: unknown, options: unknown): unknown {
   return out;
 }
 
+/**
+ * Office.js loads borders with one `CellPropertiesBorderLoadOptions` ({ color, style, weight })
+ * that applies to every edge, not with options per edge: spread it over the edges.
+ */
+function withBorderOptions(options: unknown): unknown {
+  const format = (options as Json | null)?.format as Json | undefined;
+  const borders = format?.borders;
+  if (!borders || typeof borders !== "object") return options;
+  const perEdge = Object.fromEntries(["top", "bottom", "left", "right"].map((edge) => [edge, borders]));
+  return { ...(options as Json), format: { ...format, borders: perEdge } };
+}
+
 /** The properties `options` asks for, of one cell. */
 export function cellProperties(sheet: SheetModel, row: number, col: number, options: unknown): Json {
-  return (pick(fullProperties(sheet, row, col), options) as Json) ?? {};
+  return (pick(fullProperties(sheet, row, col), withBorderOptions(options)) as Json) ?? {};
 }
 
 function borderPatch(b: unknown): BorderFormat | undefined {
