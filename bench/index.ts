@@ -5,6 +5,7 @@ import * as pruefen from "./pruefen";
 import * as recalculation from "./recalculation";
 import * as taskpane from "./taskpane";
 import * as template from "./template";
+import * as vergleich from "./vergleich";
 
 /**
  * `npm run bench`: runs every section in turn; each prints its own figures. Add a section by
@@ -18,6 +19,7 @@ const SECTIONS: readonly { run(): Promise<void> }[] = [
   pruefen,
   recalculation,
   taskpane,
+  vergleich,
 ];
 
 async function main(): Promise<void> {
