@@ -150,6 +150,24 @@ function refuseUnknownKeys(object: Record<string, unknown>, where: string | unde
 
 // --- figures ---------------------------------------------------------------------------------
 
+type Fail = (de: string, en: string) => ProfileError;
+
+/** A refusal naming the key and where it stands in the file ("kennzahlen.Mindest_VbE"). */
+function failureAt(key: string, where: string): Fail {
+  return (de, en) => new ProfileError(key, `„${where}“: ${de}`, `"${where}": ${en}`);
+}
+
+/** A value of the file as text: a JSON number as JavaScript spells it, a text trimmed; anything else refused. */
+function valueText(value: unknown, fail: Fail, expected: { de: string; en: string }): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw fail("keine endliche Zahl.", "not a finite number.");
+    return String(value);
+  }
+  if (typeof value === "string") return value.trim();
+  const t = typeWord(value);
+  throw fail(`${t.de} statt ${expected.de}.`, `${t.en} instead of ${expected.en}.`);
+}
+
 const FIGURE_BY_DEFINED_NAME: ReadonlyMap<string, FigureKey> = new Map(
   FIGURE_KEYS.map((key) => [RAHMENSTANDARD.figures[key].definedName, key] as const),
 );
@@ -161,18 +179,8 @@ const DEFINED_NAMES: readonly string[] = FIGURE_KEYS.map((key) => RAHMENSTANDARD
  * shortest decimal that JavaScript reads them as (what the file says, up to 15 digits).
  */
 function figureOf(definedName: string, value: unknown): string {
-  const where = `kennzahlen.${definedName}`;
-  const fail = (de: string, en: string): ProfileError => new ProfileError(definedName, `„${where}“: ${de}`, `"${where}": ${en}`);
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw fail("keine endliche Zahl.", "not a finite number.");
-    text = String(value);
-  } else if (typeof value === "string") {
-    text = value.trim();
-  } else {
-    const t = typeWord(value);
-    throw fail(`${t.de} statt einer Zahl (z. B. "2.5").`, `${t.en} instead of a number (e.g. "2.5").`);
-  }
+  const fail = failureAt(definedName, `kennzahlen.${definedName}`);
+  const text = valueText(value, fail, { de: 'einer Zahl (z. B. "2.5")', en: 'a number (e.g. "2.5")' });
   if (/^-/.test(text) && (DECIMAL_TEXT.test(text.slice(1)) || typeof value === "number"))
     throw fail(`${shown(value)} ist negativ; Kennzahlen sind 0 oder größer.`, `${shownEn(value)} is negative; figures are 0 or more.`);
   if (typeof value === "string" && /^\d+,\d+$/.test(text))
@@ -231,18 +239,8 @@ function ratioText(r: { numerator: bigint; denominator: bigint }): string {
 
 /** A share of the file as its canonical text: a decimal stays a decimal ("0.40" → "0.4"), a fraction is reduced ("2/6" → "1/3"). */
 function shareOf(name: string, value: unknown): string {
-  const where = `foerderanteile.${name}`;
-  const fail = (de: string, en: string): ProfileError => new ProfileError(name, `„${where}“: ${de}`, `"${where}": ${en}`);
-  let text: string;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw fail("keine endliche Zahl.", "not a finite number.");
-    text = String(value);
-  } else if (typeof value === "string") {
-    text = value.trim();
-  } else {
-    const t = typeWord(value);
-    throw fail(`${t.de} statt eines Anteils (z. B. "0.4" oder "1/3").`, `${t.en} instead of a share (e.g. "0.4" or "1/3").`);
-  }
+  const fail = failureAt(name, `foerderanteile.${name}`);
+  let text = valueText(value, fail, { de: 'eines Anteils (z. B. "0.4" oder "1/3")', en: 'a share (e.g. "0.4" or "1/3")' });
   if (/^-/.test(text)) throw fail(`${shown(value)} ist negativ; Anteile sind 0 oder größer.`, `${shownEn(value)} is negative; shares are 0 or more.`);
   if (typeof value === "number" && /e/.test(text)) text = new Dec(text).toFixed();
   const fraction = FRACTION_TEXT.exec(text);
