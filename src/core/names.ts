@@ -107,3 +107,17 @@ export const FUNDING_NAMES = {
   applied: "Drittmittel_Beantragt",
   granted: "Drittmittel_Bewilligt",
 } as const;
+
+/**
+ * Sheet-scoped names the Budget tab gives each block it inserts ("QMPlaner_Budgetblock_1" …
+ * on the block's sheet). The block's labels (Einwohner, VbE, Personalkosten …) read like a
+ * plan, but it is the add-in's own calculator output, not a Quartier: the readers leave the
+ * cells these names cover out of a sheet read by its labels. A name in the file (not a
+ * document setting) so that the CLI, reading a saved workbook, skips the block too; a user who
+ * wants the block read as a plan deletes the name.
+ */
+export const OWN_BLOCK_NAME_PREFIX = "QMPlaner_Budgetblock_";
+
+export function isOwnBlockName(name: string): boolean {
+  return name.toUpperCase().startsWith(OWN_BLOCK_NAME_PREFIX.toUpperCase());
+}

@@ -15,10 +15,15 @@
  * QM.PROJEKTMITTEL (`src/functions/translations.ts`).
  *
  * Two `context.sync()` calls: one to see whether the target is empty (nothing of the user's is
- * ever overwritten), one to write.
+ * ever overwritten) and which names the sheet has, one to write.
+ *
+ * The block is marked as the add-in's own with a sheet-scoped name (`OWN_BLOCK_NAME_PREFIX`):
+ * its labels read like a plan, and without the mark "Prüfen", "Vergleich" and the Prüfbericht
+ * would list the sheet as a Quartier.
  */
 import { BUDGET_LINES, BudgetLineKey } from "../core/budget";
 import { FIELDS } from "../core/inputs";
+import { isOwnBlockName, OWN_BLOCK_NAME_PREFIX } from "../core/names";
 import type { Language } from "../core/format";
 import { columnLetter } from "../core/template/addresses";
 import { NUMBER_FORMATS } from "../core/template/styles";
@@ -94,10 +99,20 @@ function isEmptyCell(formula: unknown, valueType: string): boolean {
   return (formula === "" || formula === null || formula === undefined) && valueType === "Empty";
 }
 
+/** The first free mark name on the sheet ("QMPlaner_Budgetblock_3" when 1 and 2 exist). */
+export function freeBlockName(existing: readonly string[]): string {
+  const taken = new Set(existing.filter(isOwnBlockName).map((n) => n.toUpperCase()));
+  let i = 1;
+  while (taken.has(`${OWN_BLOCK_NAME_PREFIX}${i}`.toUpperCase())) i++;
+  return `${OWN_BLOCK_NAME_PREFIX}${i}`;
+}
+
 export async function insertBudgetAtSelection(input: BudgetCellsInput): Promise<InsertBudgetResult> {
   return Excel.run(async (context) => {
     const target = context.workbook.getSelectedRange().getCell(0, 0).getResizedRange(BUDGET_BLOCK_ROWS - 1, 1);
     target.load(["address", "formulas", "valueTypes", "rowIndex", "columnIndex"]);
+    const sheet = target.worksheet;
+    sheet.names.load("items/name");
     await context.sync();
     const empty = target.formulas.every((row, r) => row.every((formula, c) => isEmptyCell(formula, target.valueTypes[r][c])));
     if (!empty) return { kind: "notEmpty", address: target.address };
@@ -106,6 +121,7 @@ export async function insertBudgetAtSelection(input: BudgetCellsInput): Promise<
     target.formulas = formulas;
     target.numberFormat = formats;
     target.format.autofitColumns();
+    sheet.names.add(freeBlockName(sheet.names.items.map((n) => n.name)), target, "Vom QM-Planer eingefügter Budgetblock: wird bei Prüfen und Vergleich nicht als Quartier gelesen.");
     await context.sync();
     return { kind: "inserted", address: target.address };
   });

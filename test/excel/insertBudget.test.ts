@@ -2,6 +2,10 @@ import { QM_FUNCTIONS } from "../../src/functions/registry";
 import { functionsFor } from "../../src/functions/translations";
 import { createSimulatedHost, SimulatedHost } from "../../src/preview/host";
 import { BUDGET_BLOCK_ROWS, insertBudgetAtSelection } from "../../src/excel/insertBudget";
+import { readOpenWorkbookPlan } from "../../src/excel/compare";
+import { checkInExcel } from "../../src/excel/readPlan";
+import { writeReport } from "../../src/excel/report";
+import { createTemplate } from "../../src/excel/writeTemplate";
 
 let host: SimulatedHost;
 let restore: () => void;
@@ -93,5 +97,66 @@ describe("insertBudgetAtSelection on the simulated host", () => {
     await insertBudgetAtSelection({ ...INPUT, lang: "en" });
     expect(cell("A1").value).toBe("Residents");
     expect(cell("A10").value).toBe("Total budget");
+  });
+});
+
+describe("the inserted block is the add-in's own, never a Quartier", () => {
+  /** A planning workbook (Tabelle1 + template of "Nord") with the Budget block inserted on Tabelle1 at A1. */
+  async function templateWithBlock(): Promise<void> {
+    host = createSimulatedHost({ functions: QM_FUNCTIONS });
+    restore = host.install(globalThis);
+    await createTemplate({ neighbourhoods: [{ name: "Nord", residents: 12000 }], firstYear: 2026, lastYear: 2027 });
+    host.workbook.activateSheetFromUser("Tabelle1");
+    host.workbook.selectFromUser("Tabelle1", "A1");
+    host.resetSyncCount();
+    expect(await insertBudgetAtSelection(INPUT)).toEqual({ kind: "inserted", address: "Tabelle1!A1:B10" });
+    // Still two syncs: the sheet's names are read with the target, the mark is added with the block.
+    expect(host.syncCount()).toBe(2);
+  }
+
+  it("marks the block with a sheet-scoped name; a second block gets the next name", async () => {
+    await templateWithBlock();
+    const sheet = host.workbook.findSheet("Tabelle1")!;
+    expect(host.workbook.findName("QMPlaner_Budgetblock_1", sheet)?.item.formula).toBe("=Tabelle1!$A$1:$B$10");
+    host.workbook.selectFromUser("Tabelle1", "D1");
+    await insertBudgetAtSelection(INPUT);
+    expect(host.workbook.findName("QMPlaner_Budgetblock_2", sheet)?.item.formula).toBe("=Tabelle1!$D$1:$E$10");
+  });
+
+  it("Prüfen, Vergleich and the Prüfbericht list no Tabelle1 Quartier", async () => {
+    await templateWithBlock();
+    const { result } = await checkInExcel("workbook");
+    expect(result.neighbourhoods.map((n) => n.sheet)).toEqual(["QM Nord"]);
+    const plan = await readOpenWorkbookPlan();
+    expect(plan.neighbourhoods.map((n) => n.sheet)).toEqual(["QM Nord"]);
+    const { sheet } = await writeReport(result, new Date(2026, 0, 5));
+    const report = host.workbook.findSheet(sheet)!;
+    const rect = report.usedRect(true)!;
+    const shown: string[] = [];
+    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) shown.push(String(host.workbook.cellView(report, r, c).value ?? ""));
+    expect(shown.some((t) => t.includes("QM Nord"))).toBe(true);
+    expect(shown.some((t) => t.includes("Tabelle1"))).toBe(false);
+  });
+
+  it("without the mark the same block is read as a plan (so the test above can fail)", async () => {
+    await templateWithBlock();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Tabelle1").names.getItem("QMPlaner_Budgetblock_1").delete();
+      await context.sync();
+    });
+    const { result } = await checkInExcel("workbook");
+    expect(result.neighbourhoods.map((n) => n.sheet)).toContain("Tabelle1");
+  });
+
+  it("a sheet with a plan of the user's beside the block is still read", async () => {
+    host = createSimulatedHost({
+      functions: QM_FUNCTIONS,
+      workbook: { sheets: { Plan: { A1: "Quartier", B1: "Ost", A2: "Einwohner", B2: 9000, A3: "VbE", B3: 2, A4: "Personalkosten", B4: 90000 } } },
+    });
+    restore = host.install(globalThis);
+    host.workbook.selectFromUser("Plan", "F1");
+    await insertBudgetAtSelection(INPUT);
+    const plan = await readOpenWorkbookPlan();
+    expect(plan.neighbourhoods.map((n) => [n.sheet, n.name, n.residents.ok && n.residents.value])).toEqual([["Plan", "Ost", 9000]]);
   });
 });
