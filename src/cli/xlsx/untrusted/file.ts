@@ -16,6 +16,9 @@ export interface ByteSource {
   close(): void;
 }
 
+/** Files up to this size are read whole at once. */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+
 export function bufferSource(data: Buffer): ByteSource {
   return {
     size: data.length,
@@ -71,6 +74,18 @@ export function openRegularFile(path: string, maxBytes: number): ByteSource {
     if (!stat.isFile()) throw new WorkbookReadError(kindOf(stat));
     if (stat.size > maxBytes) throw new WorkbookReadError(`Die Datei ist größer als ${bytesText(maxBytes)} und wird nicht gelesen.`);
     const size = stat.size;
+    // A file of a usual size is read in one call: a workbook's parts are many small reads
+    // (directory, each local header, name and data), one system call each otherwise.
+    if (size <= WHOLE_FILE_BYTES) {
+      const whole = Buffer.allocUnsafe(size);
+      let done = 0;
+      while (done < size) {
+        const n = readSync(fd, whole, done, size - done, done);
+        if (n === 0) throw new WorkbookReadError("Die Datei ist beschädigt (sie endet vorzeitig).");
+        done += n;
+      }
+      return { ...bufferSource(whole), close: () => closeSync(fd) };
+    }
     return {
       size,
       read(offset, length) {

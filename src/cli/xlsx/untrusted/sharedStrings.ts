@@ -19,6 +19,14 @@ export function readSharedStrings(scanner: XmlScanner, limits: ReaderLimits): st
     const level = scanner.depth - (tag.kind === TagKind.Open ? 1 : 0);
     if (tag.local === "si" && level === 1) {
       if (tag.kind === TagKind.Empty) out.push("");
+      // The usual <si><t>text</t></si> in one step.
+      else if (tag.kind === TagKind.Open && scanner.simpleChildren(tag, "t")) {
+        const { firstStart, firstEnd } = scanner.simple;
+        const text = firstStart < 0 ? "" : decodeOoxmlEscapes(scanner.simpleText(firstStart, firstEnd));
+        if (text.length > limits.stringLength)
+          throw new WorkbookReadError(`xl/sharedStrings.xml enthält einen Text von mehr als ${countText(limits.stringLength)} Zeichen.`);
+        out.push(text);
+      }
       else if (tag.kind === TagKind.Open) current = "";
       else if (current !== undefined) {
         out.push(current);

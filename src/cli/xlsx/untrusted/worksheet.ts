@@ -172,10 +172,10 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
       const t = scanner.attribute(tag, "t");
       // Most cells hold just <v> and/or a plain <f>: skipped in one step when not kept (no
       // shared formula can start there), decoded from their spans when kept.
-      if (scanner.simpleChildren(tag)) {
+      if (scanner.simpleChildren(tag, "v", "f")) {
         if (!wanted) continue;
         const raw: RawCell = { type: t ?? "n", style: s === undefined ? undefined : Number(s) };
-        const { vStart, vEnd, fStart, fEnd } = scanner.simple;
+        const { firstStart: vStart, firstEnd: vEnd, secondStart: fStart, secondEnd: fEnd } = scanner.simple;
         // Decoded in document order: the first bad reference is the one reported.
         const vFirst = fStart < 0 || (vStart >= 0 && vStart < fStart);
         if (vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);

@@ -37,8 +37,6 @@ const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 /** Characters XML 1.0 does not allow in a document (other controls than TAB, LF, CR; U+FFFE/FFFF). */
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const ATTRIBUTE = /\s+([^\s=/>"']+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
-const TRAILING = /\s*$/y;
 
 /** `\s` of a JavaScript regex (what the tag syntax was first written with): ASCII and Unicode spaces, line ends, BOM. */
 function isSpace(c: number): boolean {
@@ -100,6 +98,14 @@ function needsFullParse(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x27 || c === 0x26 || c === 0x9 || c === 0xa || c === 0xd) return true;
+  }
+  return false;
+}
+
+function hasLineOrTab(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x9 || c === 0xa || c === 0xd) return true;
   }
   return false;
 }
@@ -260,18 +266,33 @@ export class XmlScanner {
   attributes(tag: Tag): Map<string, string> {
     const out = new Map<string, string>();
     const text = tag.attributeText;
-    ATTRIBUTE.lastIndex = 0;
+    const n = text.length;
+    // By hand, as the tag was scanned: whitespace, name, "=", a quoted value without "<"; repeated.
     let at = 0;
     for (;;) {
-      ATTRIBUTE.lastIndex = at;
-      const m = ATTRIBUTE.exec(text);
-      if (!m) break;
-      if (out.has(m[1])) throw this.malformed(`das Attribut ${m[1]} steht zweimal in <${tag.name}>`);
-      out.set(m[1], this.attributeValue(m[2] ?? m[3]));
-      at = ATTRIBUTE.lastIndex;
+      let p = at;
+      while (p < n && isSpace(text.charCodeAt(p))) p++;
+      if (p === at) break;
+      let q = p;
+      while (q < n && isNameChar(text.charCodeAt(q))) q++;
+      if (q === p) break;
+      let r = q;
+      while (r < n && isSpace(text.charCodeAt(r))) r++;
+      if (text.charCodeAt(r) !== 0x3d /* = */) break;
+      r++;
+      while (r < n && isSpace(text.charCodeAt(r))) r++;
+      const quote = text.charCodeAt(r);
+      if (quote !== 0x22 && quote !== 0x27) break;
+      let end = r + 1;
+      while (end < n && text.charCodeAt(end) !== quote && text.charCodeAt(end) !== 0x3c) end++;
+      if (end >= n || text.charCodeAt(end) !== quote) break;
+      const name = text.slice(p, q);
+      if (out.has(name)) throw this.malformed(`das Attribut ${name} steht zweimal in <${tag.name}>`);
+      out.set(name, this.attributeValue(text.slice(r + 1, end)));
+      at = end + 1;
     }
-    TRAILING.lastIndex = at;
-    if (!TRAILING.test(text)) throw this.malformed(`die Attribute von <${tag.name}> sind ungültig`);
+    while (at < n && isSpace(text.charCodeAt(at))) at++;
+    if (at < n) throw this.malformed(`die Attribute von <${tag.name}> sind ungültig`);
     return out;
   }
 
@@ -310,7 +331,7 @@ export class XmlScanner {
   /** Attribute value as XML defines it: line ends and whitespace characters become spaces, then references are decoded. */
   private attributeValue(raw: string): string {
     let v = raw;
-    if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ");
+    if (hasLineOrTab(v)) v = v.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ");
     return this.decode(v);
   }
 
@@ -358,22 +379,25 @@ export class XmlScanner {
     }
   }
 
-  /** Spans of the `<v>` and `<f>` texts `simpleChildren` found (start, end; -1 for none). */
-  readonly simple = { vStart: -1, vEnd: -1, fStart: -1, fEnd: -1 };
+  /** Spans of the texts `simpleChildren` found (start, end; -1 for none): `first` of the first child name, `second` of the other. */
+  readonly simple = { firstStart: -1, firstEnd: -1, secondStart: -1, secondEnd: -1 };
 
   /**
-   * Fast path for the usual content of an element just opened (a sheet's `<c>`): at most one
-   * `<v>` and one `<f>`, both without attributes and holding plain text, between them only
-   * text, then the element's end tag. Then it moves past that end tag — as `nextTag` would,
-   * tag by tag — records the two texts' spans in `simple` and returns true; for anything else
+   * Fast path for the usual content of an element just opened (a sheet's `<c>`, a shared
+   * string's `<si>`): at most one child of each of the one-letter names given (`v` and `f`,
+   * or `t`), without attributes and holding plain text, between them only text, then the
+   * element's end tag. Then it moves past that end tag — as `nextTag` would, tag by tag —
+   * records the children's text spans in `simple` and returns true; for anything else
    * (CDATA, comments, attributes, other children, a prefix) it returns false and moves
    * nothing, and the caller reads tag by tag. Three tags fewer per cell than the general loop.
    */
-  simpleChildren(open: Tag): boolean {
+  simpleChildren(open: Tag, first: string, second?: string): boolean {
     if (open.kind !== TagKind.Open || this.stack.length >= this.limits.xmlDepth) return false;
     const text = this.text;
     const span = this.simple;
-    span.vStart = span.fStart = -1;
+    const a = first.charCodeAt(0);
+    const b = second === undefined ? -1 : second.charCodeAt(0);
+    span.firstStart = span.secondStart = -1;
     let p = this.pos;
     for (;;) {
       const lt = text.indexOf("<", p);
@@ -387,16 +411,16 @@ export class XmlScanner {
         this.pos = lt + 3 + name.length;
         return true;
       }
-      // "<v>" or "<f>" exactly, text without "<", then "</v>" or "</f>" exactly.
-      if ((c !== 0x76 && c !== 0x66) || text.charCodeAt(lt + 2) !== 0x3e) return false;
+      // "<v>" exactly, text without "<", then "</v>" exactly.
+      if ((c !== a && c !== b) || text.charCodeAt(lt + 2) !== 0x3e) return false;
       const end = text.indexOf("<", lt + 3);
       if (end < 0 || text.charCodeAt(end + 1) !== 0x2f || text.charCodeAt(end + 2) !== c || text.charCodeAt(end + 3) !== 0x3e) return false;
-      if (c === 0x76) {
-        if (span.vStart >= 0) return false;
-        [span.vStart, span.vEnd] = [lt + 3, end];
+      if (c === a) {
+        if (span.firstStart >= 0) return false;
+        [span.firstStart, span.firstEnd] = [lt + 3, end];
       } else {
-        if (span.fStart >= 0) return false;
-        [span.fStart, span.fEnd] = [lt + 3, end];
+        if (span.secondStart >= 0) return false;
+        [span.secondStart, span.secondEnd] = [lt + 3, end];
       }
       p = end + 4;
     }
