@@ -9,8 +9,8 @@
  * holding every cell (test/cli/readerParity.test.ts compares both on the test corpus).
  */
 import type { DefinedNameSnapshot, SheetSnapshot } from "../workbook";
-import { addressOf, parseSheetReference } from "../workbook";
-import { MAX_NAMED_CELLS, NameIndex } from "./names";
+import { addressOf } from "../workbook";
+import { MAX_NAMED_CELLS, NameIndex, referenceOf } from "./names";
 import { isTemplateSheet } from "./template";
 import { isSupportSheet } from "./workbookPlan";
 
@@ -35,7 +35,7 @@ export function cellDemand(sheetNames: readonly string[], names: readonly Define
   const namedCells = new Map<string, Set<string>>();
   let count = 0;
   for (const n of names) {
-    const ref = parseSheetReference(n.reference);
+    const ref = referenceOf(n);
     const sheet = ref && index.sheet(ref.sheet);
     if (!ref || !sheet) continue;
     const { top, left, bottom, right } = ref.range;

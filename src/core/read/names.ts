@@ -5,7 +5,7 @@
  * workbook names reads as well as the template's sheet-scoped ones.
  */
 import type { CellRef, ReadResult } from "../plan";
-import { addressOf, DefinedNameSnapshot, parseSheetReference, quoteSheetName, SheetSnapshot, WorkbookSnapshot } from "../workbook";
+import { addressOf, DefinedNameSnapshot, parseSheetReference, quoteSheetName, SheetReference, SheetSnapshot, WorkbookSnapshot } from "../workbook";
 import { failure } from "./cells";
 import { say, Texts, Wording } from "./texts";
 
@@ -28,6 +28,20 @@ const TEXT = {
     en: (a) => `${a.field.en}: the name "${a.name}" covers ${a.size} cells; expected one cell or one row of plan years.`,
   } as Wording<NameProblem & { size: number }>,
 };
+
+const PARSED = new WeakMap<DefinedNameSnapshot, { reference: string; parsed: SheetReference | undefined }>();
+
+/**
+ * A definition's reference parsed once per definition (the result is shared; read it, do not
+ * change it): the reader's cellDemand and the plan reader look up the same names many times.
+ */
+export function referenceOf(n: DefinedNameSnapshot): SheetReference | undefined {
+  const hit = PARSED.get(n);
+  if (hit && hit.reference === n.reference) return hit.parsed;
+  const parsed = parseSheetReference(n.reference);
+  PARSED.set(n, { reference: n.reference, parsed });
+  return parsed;
+}
 
 /** More cells than any input or plan row of the template has; guards against `$A$1:$XFD$1048576`. */
 export const MAX_NAMED_CELLS = 1000;
@@ -55,7 +69,7 @@ export class NameIndex {
     const candidates = this.byName.get(name.toLowerCase()) ?? [];
     const own = candidates.find((n) => n.scope !== undefined && n.scope.toLowerCase() === sheet.toLowerCase());
     if (own) return own;
-    return candidates.find((n) => n.scope === undefined && parseSheetReference(n.reference)?.sheet.toLowerCase() === sheet.toLowerCase());
+    return candidates.find((n) => n.scope === undefined && referenceOf(n)?.sheet.toLowerCase() === sheet.toLowerCase());
   }
 
   /** A workbook-wide name (the Parameter figures). */
@@ -69,7 +83,7 @@ export class NameIndex {
    */
   cells(field: Texts, name: string, definition: DefinedNameSnapshot | undefined, fromSheet: string): ReadResult<{ sheet: SheetSnapshot; cells: CellRef[] }> {
     if (!definition) return failure("fehlt", say(TEXT.undefinedFor, { field, name, sheet: fromSheet }));
-    const ref = parseSheetReference(definition.reference);
+    const ref = referenceOf(definition);
     const sheet = ref && this.sheet(ref.sheet);
     if (!ref || !sheet) return failure("bezug", say(TEXT.nowhere, { field, name, reference: definition.reference }));
     const size = (ref.range.bottom - ref.range.top + 1) * (ref.range.right - ref.range.left + 1);
