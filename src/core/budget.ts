@@ -32,9 +32,15 @@ export function compileParameters(params: Parameters): CompiledParameters {
 
 export const DEFAULT_PARAMETERS: CompiledParameters = compileParameters(defaultParameters());
 
-/** A Decimal as the rulebook's exact value (its plain decimal text is exact). */
+/** Decimals are immutable: each one's exact value is worked out once (amountOf converts the same inputs for every rule and year). */
+const FIXED_OF_DEC = new WeakMap<Dec, Fixed>();
+
+/** A Decimal as the rulebook's exact value (its plain decimal text is exact). The result is shared: read it, do not change it. */
 export function fixedOf(d: Dec | number): Fixed {
-  return parseFixed(new Dec(d).toFixed()) as Fixed;
+  if (typeof d === "number") return Number.isSafeInteger(d) ? { m: BigInt(d), s: 0 } : (parseFixed(new Dec(d).toFixed()) as Fixed);
+  let f = FIXED_OF_DEC.get(d);
+  if (!f) FIXED_OF_DEC.set(d, (f = parseFixed(new Dec(d).toFixed()) as Fixed));
+  return f;
 }
 
 export function decOf(f: Fixed): Dec {
