@@ -4,7 +4,8 @@
  * the same page) runs, and the workbook is drawn beside the pane.
  *
  * Query parameters: `?mappe=leer` opens an empty workbook instead of the sample;
- * `?sprache=en` makes Office's display language English.
+ * `?sprache=en` makes Office's display language English; `?breite=320` gives the task pane
+ * that width in pixels (Office's panes start at 320 px), so tests and people can try any width.
  */
 import { createRoot } from "react-dom/client";
 import { QM_FUNCTIONS } from "../functions/registry";
@@ -14,6 +15,10 @@ import { WorkbookView } from "./grid/WorkbookView";
 import { openSampleWorkbook } from "./sample";
 
 const params = new URLSearchParams(window.location.search);
+const paneWidth = Number(params.get("breite"));
+if (Number.isInteger(paneWidth) && paneWidth >= 200 && paneWidth <= 1600) {
+  document.getElementById("pane")?.style.setProperty("flex-basis", `${paneWidth}px`);
+}
 const displayLanguage = params.get("sprache") === "en" ? "en-US" : "de-DE";
 // Like Excel, the simulated workbook knows the functions by the names of its UI language.
 const host = createSimulatedHost({ functions: functionsFor(QM_FUNCTIONS, displayLanguage), displayLanguage });

@@ -5,8 +5,6 @@ import {
   makeStyles,
   Select,
   Subtitle1,
-  Tab,
-  TabList,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -15,7 +13,7 @@ import { RAHMENSTANDARD } from "../core/standard";
 import type { TaskpaneActions } from "./actions";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { ErrorMessage } from "./components/ErrorMessage";
-import type { MessageKey } from "./i18n";
+import { PaneTabs } from "./components/PaneTabs";
 import { i18nFor, I18nProvider } from "./i18nContext";
 import { PANE_INTERACTIVE_MARK } from "./marks";
 import { BudgetTab } from "./tabs/BudgetTab";
@@ -27,13 +25,11 @@ import type { WorkbookParameterStore } from "./workbookParameters";
 import { defaultParameters } from "../core/standard";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // minWidth 0 and overflowX hidden: at Office's narrowest pane (320 px) nothing scrolls sideways.
+  root: { minHeight: "100vh", minWidth: 0, boxSizing: "border-box", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowX: "hidden" },
   header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   titles: { display: "flex", flexDirection: "column" },
   language: { minWidth: "7.5em" },
-  tabs: { flexWrap: "wrap" },
-  // Narrower than Fluent's default, so the five tabs fit on one line of Excel's pane in English too.
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -100,13 +96,7 @@ export function App({ actions, parameterStore, initialLanguage, onLanguageChange
             </Select>
           </header>
           {error !== undefined && <ErrorMessage error={error} onDismiss={parameterStore.dismissError} />}
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={t("app.tabs")} size="small">
-            {TAB_IDS.map((id) => (
-              <Tab key={id} className={styles.tab} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
-                {t(`tab.${id}` as MessageKey)}
-              </Tab>
-            ))}
-          </TabList>
+          <PaneTabs<TabId> ids={TAB_IDS} selected={tab} onSelect={setTab} />
           {TAB_IDS.map((id) => (
             // Every tab stays mounted, so its inputs and results survive switching tabs.
             <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={tab === id ? styles.panel : undefined}>

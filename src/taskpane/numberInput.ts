@@ -1,11 +1,19 @@
 import { formatNumber, Language, parseNumber } from "../core/format";
 
-/** What a number field holds: nothing, a number, or text that is no number. */
-export type NumberField = { kind: "empty" } | { kind: "number"; value: number } | { kind: "invalid"; text: string };
+/**
+ * What a number field holds: nothing, a number, or text that is no number — or, in English,
+ * text such as "8.000" that is a number only by guessing (`ambiguous`: eight, or eight thousand
+ * as a German types it?), which the pane asks about instead of reading it as 8.
+ */
+export type NumberField = { kind: "empty" } | { kind: "number"; value: number } | { kind: "invalid"; text: string; ambiguous?: boolean };
+
+/** "8.000", "12.345.678": dots before groups of exactly three digits, the German thousands separator. */
+const GERMAN_GROUPS = /^[-+]?\d{1,3}(\.\d{3})+$/;
 
 /** Reads a field as users type numbers in the pane's language: German "12.345" and "2,5", English "12,345" and "2.5". */
 export function readNumberField(text: string, lang: Language): NumberField {
   if (text.trim() === "") return { kind: "empty" };
+  if (lang === "en" && GERMAN_GROUPS.test(text.trim().replace(/\s|\u00a0|€/g, ""))) return { kind: "invalid", text, ambiguous: true };
   const canonical = parseNumber(text, lang);
   return canonical === undefined ? { kind: "invalid", text } : { kind: "number", value: Number(canonical) };
 }

@@ -19,7 +19,11 @@ describe("number fields of the pane", () => {
     expect(value("45,000", "en")).toBe(45000);
     expect(value("12,345.67", "en")).toBe(12345.67);
     expect(value("2.5", "en")).toBe(2.5);
-    expect(value("12.400", "en")).toBe(12.4);
+    // "12.400" is 12.4 in English spelling but 12400 as a German types it: asked, not guessed.
+    expect(value("12.400", "en")).toBe("invalid");
+    expect(readNumberField("8.000", "en")).toEqual({ kind: "invalid", text: "8.000", ambiguous: true });
+    expect(value("8.0", "en")).toBe(8);
+    expect(value("8.000", "de")).toBe(8000);
     expect(value(".5", "en")).toBe(0.5);
     // A decimal comma, as someone used to German spelling types it.
     expect(value("2,5", "en")).toBe(2.5);

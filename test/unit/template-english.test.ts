@@ -59,11 +59,13 @@ describe("Quartiere from a table with English column names", () => {
 
   test("the same text is read the German way by default (the CLI): 12.345 is twelve thousand", () => {
     expect(summary([["Quartier", "Einwohner", "VbE"], ["Nord", "12.345", "2,5"]])).toEqual([["Nord", 12345, "2.5", "45000", "0"]]);
-    // Spelt in English, "12.345" is twelve residents and a fraction: refused, never read as 12345.
+    // Spelt in English, "12.345" is twelve and a fraction, spelt German twelve thousand: asked, never guessed.
     expect(messagesOf(() => planFromTable([["Quartier", "Einwohner"], ["Nord", "12.345"]], { today: TODAY, numberLanguage: "en" }))).toEqual({
-      de: "Zeile 2: Einwohner: muss eine ganze Zahl sein (12,345).",
-      en: "Line 2: Residents: must be a whole number (12.345).",
+      de: "Zeile 2: Einwohner: „12.345“ ist mehrdeutig (englisch 8.000 = 8, deutsch = 8000).",
+      en: 'Line 2: Residents: "12.345" is ambiguous – a decimal in English spelling, or thousands in German spelling? Please type 8000, 8,000 or 8.0.',
     });
+    // "8.000" would have been read as 8 residents without a word.
+    expect(messagesOf(() => planFromTable([["Neighbourhood", "Residents"], ["North", "8.000"]], { today: TODAY, numberLanguage: "en" })).en).toContain("ambiguous");
   });
 
   test.each([

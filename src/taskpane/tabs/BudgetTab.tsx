@@ -95,6 +95,7 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
 
   const validation = (key: FieldKey): string | undefined => {
     const f = computed.fields[key];
+    if (f.kind === "invalid" && f.ambiguous) return t("budget.ambiguous", { field: FIELDS[key][lang], text: f.text });
     if (f.kind === "invalid") return t("budget.notANumber", { field: FIELDS[key][lang], text: f.text });
     if (computed.invalid?.field === key) return lang === "en" ? computed.invalid.error.messageEn : computed.invalid.error.message;
     return undefined;

@@ -324,8 +324,9 @@ export function ParametersTab({ loaded, store }: { loaded: WorkbookParameters | 
     const problem = problemOf(key);
     const formula = formulas.has(key);
     const name = FIELD_NAMES.find((field) => field.key === key)?.name ?? key;
+    const typed = invalid ? readNumberField(texts[key], lang) : undefined;
     const message = invalid
-      ? t("parameters.invalid", { text: texts[key] })
+      ? t(typed?.kind === "invalid" && typed.ambiguous ? "parameters.ambiguous" : "parameters.invalid", { text: texts[key] })
       : problem
         ? lang === "en"
           ? problem.messageEn
