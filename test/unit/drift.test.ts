@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
+import { figuresArbitrary } from "../fixtures/arbitraries";
 import { BUDGET_LINES, budgetOf, compileParameters, NO_ESCALATION, yearsAfterBase } from "../../src/core/budget";
 import { centsString, Dec } from "../../src/core/decimal";
 import { BASE_YEAR_NAME, INPUT_NAMES, parameterName, PLANNING_NAMES } from "../../src/core/names";
@@ -88,19 +89,7 @@ const SEED = 8_2026;
 const BATCHES = 10;
 const QUARTIERE = 100;
 
-const decimalText = (max: number, decimals = 2) =>
-  fc.integer({ min: 0, max: max * 10 ** decimals }).map((n) => new Dec(n).div(10 ** decimals).toFixed());
-
-const figuresArb: fc.Arbitrary<Parameters> = fc.record({
-  minFte: fc.constantFrom("1", "1.5", "2", "2.5"),
-  salaryPerFte: decimalText(90_000),
-  materialCostPerFte: decimalText(10_000),
-  projectCostPerResident: decimalText(10),
-  projectCostMinimum: decimalText(50_000),
-  dispositionFundPerResident: decimalText(5),
-  dispositionFundMinimum: decimalText(20_000),
-  dispositionFundMinimumBelowResidents: fc.integer({ min: 0, max: 20_000 }).map(String),
-});
+const figuresArb = figuresArbitrary;
 
 const batchArb = fc.record({
   parameters: figuresArb,
@@ -298,8 +287,8 @@ describe("(b) the drifts of issue 8 stay fixed", () => {
     expect(host.workbook.setCellFromUser(base.sheet.name, cellAddress(base.row + 1, base.col + 1), "2025")).toEqual({ ok: true });
     put({ sheet: sheetOf("QM Süd"), row: BUDGET_ROWS.projectCost - 1, col: layout.planCol(0) - 1 }, 7000);
     const tab = await tabDeviation();
-    // Nord: 2 × 50.000 € × 3 % = −3.000 €; Süd: −2 × 45.000 € × 3 % + (7.000 € − 6.000 €) = −1.700 €.
-    expect(tab).toEqual(["-3000.00", "-1700.00"]);
+    // Untouched Planansätze follow their Richtwert (Nord: 0); Süd's typed 7.000 € Projektkosten lie 1.000 € above its 6.000 €.
+    expect(tab).toEqual(["0.00", "1000.00"]);
     expect([sheetDeviation(0), sheetDeviation(1)]).toEqual(tab);
   });
 });
