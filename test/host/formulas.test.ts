@@ -131,6 +131,43 @@ describe("QM.* functions", () => {
   });
 });
 
+describe("Worksheet.calculate", () => {
+  test("recomputes that sheet's formulas whose input lies outside the cells, and their dependants on any sheet; other sheets stay as they were", async () => {
+    // A function whose result changes without any cell changing, as QM.* after new figures.
+    let factor = 2;
+    const functions = [{ name: "MAL", minArgs: 1, maxArgs: 1, impl: (x: unknown) => (x as number) * factor }];
+    const sheets = {
+      A: { B1: 10, A1: "=QM.MAL(B1)", A2: "=A1+1", A3: "=SUM(A1:A2)" },
+      B: { A1: "=QM.MAL(5)", A2: "=A!A2*10" },
+      C: { A1: "=A!A1+B!A1" },
+    };
+    host = Object.assign(createSimulatedHost({ functions, workbook: { sheets } }), { restore: () => undefined });
+    host.restore = host.install(globalThis);
+    expect(await valuesOf("A", "A1:A3")).toEqual([[20], [21], [41]]);
+
+    factor = 3;
+    // Nothing tells the engine: the cells stay stale, as in Excel.
+    expect(await valuesOf("A", "A1:A3")).toEqual([[20], [21], [41]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("A").calculate(true);
+      await context.sync();
+    });
+    expect(host.workbook.calculations).toEqual([{ kind: "sheet", sheet: "A" }]);
+    expect(await valuesOf("A", "A1:A3")).toEqual([[30], [31], [61]]);
+    // B's own QM cell was not calculated; its dependant of sheet A follows, as does C.
+    expect(await valuesOf("B", "A1:A2")).toEqual([[10], [310]]);
+    expect(await valuesOf("C", "A1")).toEqual([[40]]);
+
+    // An edit afterwards still recalculates as usual, with the calculated values.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("A").getRange("B1").values = [[20]];
+      await context.sync();
+    });
+    expect(await valuesOf("A", "A1:A3")).toEqual([[60], [61], [121]]);
+    expect(await valuesOf("C", "A1")).toEqual([[70]]);
+  });
+});
+
 describe("Excel error values and writes", () => {
   test("formula errors read as Excel's error values", async () => {
     host = withHost({

@@ -103,6 +103,15 @@ export class SheetModel {
     return out;
   }
 
+  /** Where the formulas are, unordered: all a recalculation needs, without `cellsIn`'s sort. */
+  formulaPositions(): Array<{ row: number; col: number }> {
+    const out: Array<{ row: number; col: number }> = [];
+    for (const [key, cell] of this.cells) {
+      if (cell.formula !== undefined) out.push({ row: Math.floor(key / MAX_COLUMNS), col: key % MAX_COLUMNS });
+    }
+    return out;
+  }
+
   /**
    * The bounding rectangle of cells with content (and, unless `valuesOnly`, with a format of
    * their own); undefined for an empty sheet.

@@ -4,7 +4,7 @@
  * functions beside it), so that the engine stays in sync and one change event per batch tells
  * the grid what to redraw.
  */
-import { MAX_COLUMNS, Rect, WHOLE_SHEET, parseReference, quoteSheetName, rectAddress } from "../address";
+import { MAX_COLUMNS, Rect, parseReference, quoteSheetName, rectAddress } from "../address";
 import { FormulaEngine } from "../engine/formulaEngine";
 import { officeError } from "../errors";
 import type { NumberLocale } from "../numberFormat";
@@ -113,20 +113,14 @@ export class WorkbookModel {
   }
 
   /**
-   * Excel's Worksheet.calculate(true): this sheet's formulas again, also those whose inputs lie
-   * outside the cells (QM.* after a change of the figures); cells on other sheets that depend on
-   * them follow, as in automatic calculation. Incremental: the engine recomputes only these
-   * formulas and their dependents, not the workbook.
+   * Excel's Worksheet.calculate(true): every formula of this sheet again (markAllDirty), also
+   * those whose inputs lie outside the cells (QM.* after a change of the figures); cells on
+   * other sheets that depend on them follow, as in automatic calculation. Incremental: the
+   * engine recomputes only these formulas and their dependents, not the workbook.
    */
   recalculateSheet(sheet: SheetModel): void {
     this.calculations.push({ kind: "sheet", sheet: sheet.name });
-    const formulas: Array<{ row: number; col: number; formula: string }> = [];
-    // Only the formulas with an input outside the cells need entering again; the engine then
-    // recomputes them and whatever depends on them, which gives every cell Excel's value.
-    for (const { row, col, cell } of sheet.cellsIn(WHOLE_SHEET)) {
-      if (cell.formula !== undefined && /QM\./i.test(cell.formula)) formulas.push({ row, col, formula: cell.formula });
-    }
-    this.engine.recompute(sheet.engineId, formulas);
+    this.engine.markDirty(sheet.engineId, sheet.formulaPositions());
     this.markChanged("cells", sheet);
   }
 
