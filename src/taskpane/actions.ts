@@ -12,6 +12,7 @@ import type { CheckResult, Finding } from "../core/rules";
 import type { SheetRenaming, TemplatePlan } from "../core/template";
 import type { Progress } from "./components/useTask";
 import type { Language } from "../core/format";
+import type { Consolidation } from "../core/consolidation/consolidate";
 
 export interface BudgetActions {
   insertBudget(input: BudgetCellsInput): Promise<InsertBudgetResult>;
@@ -31,6 +32,25 @@ export interface ParameterActions {
 export interface CompareActions {
   /** The plans of every Quartier sheet of the open workbook. */
   readWorkbookPlan(): Promise<WorkbookPlan>;
+  /**
+   * Reads and checks submitted .xlsx files with the CLI's bounded reader and consolidates them
+   * (optional: a host without file reading leaves the section out).
+   */
+  consolidateFiles?(files: readonly SubmittedFile[], onProgress: (p: Progress) => void): Promise<Consolidation>;
+  /** Writes the comparison workbook's sheets and chart into the open workbook as new sheets, overwriting nothing. */
+  writeComparison?(c: Consolidation): Promise<ComparisonWriteResult>;
+}
+
+/** A file the user picked: its name and its bytes (a browser `File` is one). */
+export interface SubmittedFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ComparisonWriteResult {
+  sheets: string[];
+  renamed: SheetRenaming[];
 }
 
 export type CheckScope = "sheet" | "workbook";

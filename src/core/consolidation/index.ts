@@ -15,3 +15,5 @@ export { buildComparisonWorkbook, COMPARISON_NAMES, COMPARISON_SHEETS, grandTota
 export type { ComparisonWorkbookOptions } from "./workbook";
 export { fileStemOf, handOutFileNames, handOutWorkbooks } from "./handOut";
 export type { HandOutWorkbook } from "./handOut";
+export { comparisonView, sortRows, viewYears } from "./view";
+export type { ComparisonView, ViewColumnKey, ViewRow, ViewSums, ViewYear } from "./view";
