@@ -4,7 +4,7 @@
  * its ZIP directory cannot be read, whether it was meant to be an Office document (damaged)
  * or is some other ZIP. The answers are the sentences the exceljs reader gave before.
  */
-import { ByteSource } from "./file";
+import type { ByteSource } from "./bytes";
 import { WorkbookReadError, NOT_A_WORKBOOK } from "./errors";
 
 /** Office's compound-file signature: encrypted .xlsx and old .xls files start with it. */

@@ -9,26 +9,14 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } fro
 import { WorkbookReadError } from "./errors";
 import { bytesText } from "./limits";
 
-export interface ByteSource {
-  readonly size: number;
-  /** Exactly `length` bytes from `offset`; a file that is shorter now is damaged. */
-  read(offset: number, length: number): Buffer;
-  close(): void;
-}
+import { bufferSource, type ByteSource } from "./bytes";
+
+export { bufferSource } from "./bytes";
+export type { ByteSource } from "./bytes";
 
 /** Files up to this size are read whole at once. */
 const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
-export function bufferSource(data: Buffer): ByteSource {
-  return {
-    size: data.length,
-    read: (offset, length) => {
-      if (offset < 0 || offset + length > data.length) throw new WorkbookReadError("Die Datei ist beschädigt (sie endet vorzeitig).");
-      return data.subarray(offset, offset + length);
-    },
-    close: () => undefined,
-  };
-}
 
 function openFailure(err: unknown): WorkbookReadError {
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,15 +1,16 @@
 /**
  * A ZIP reader for files from strangers. It reads the central directory (where the entries
  * are listed) from the end of the file and then only the entries asked for; it never trusts
- * a declared size to bound work: every entry is inflated by node's zlib with an output cap
- * (`maxOutputLength`), then its length and CRC-32 are compared with what the directory says.
+ * a declared size to bound work: every entry is inflated with an output cap (the `Inflater`:
+ * node's zlib in the CLI, the browser's DecompressionStream in the pane), then its length and
+ * CRC-32 are compared with what the directory says.
  * Local headers must agree with the directory — two parsers must not see two different files.
  *
  * JSZip (already a dependency) is not used for reading: it inflates in JavaScript without an
  * output bound and reads every entry's data when it opens the archive.
  */
-import { crc32 as zlibCrc32, inflateRawSync } from "node:zlib";
-import { ByteSource } from "./file";
+import type { ByteSource } from "./bytes";
+import type { Inflater } from "./inflate";
 import { damaged, WorkbookReadError } from "./errors";
 import { bytesText, countText, Deadline, ReaderLimits } from "./limits";
 
@@ -42,24 +43,6 @@ const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const U32_MAX = 0xffffffff;
 const U16_MAX = 0xffff;
-
-/** zlib.crc32 came with Node 20.15; older Node 20 computes it here. */
-const crc32: (data: Buffer) => number =
-  typeof zlibCrc32 === "function"
-    ? (data) => zlibCrc32(data)
-    : (() => {
-        const table = new Int32Array(256);
-        for (let n = 0; n < 256; n++) {
-          let c = n;
-          for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-          table[n] = c;
-        }
-        return (data: Buffer): number => {
-          let c = -1;
-          for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-          return (c ^ -1) >>> 0;
-        };
-      })();
 
 function u64(buf: Buffer, at: number): number {
   const value = buf.readBigUInt64LE(at);
@@ -147,11 +130,12 @@ export class ZipArchive {
     private readonly source: ByteSource,
     private readonly limits: ReaderLimits,
     private readonly deadline: Deadline,
+    private readonly inflater: Inflater,
   ) {}
 
   /** Reads the directory; UnreadableZip when there is none, WorkbookReadError when it breaks a bound or lies. */
-  static open(source: ByteSource, limits: ReaderLimits, deadline: Deadline): ZipArchive {
-    const zip = new ZipArchive(source, limits, deadline);
+  static open(source: ByteSource, limits: ReaderLimits, deadline: Deadline, inflater: Inflater): ZipArchive {
+    const zip = new ZipArchive(source, limits, deadline, inflater);
     const dir = findDirectory(source, limits);
     const data = source.read(dir.offset, dir.size);
     let at = 0;
@@ -208,7 +192,7 @@ export class ZipArchive {
   }
 
   /** The inflated bytes of one part, within the per-part and the per-workbook bound. */
-  read(name: string): Buffer {
+  async read(name: string): Promise<Buffer> {
     const entry = this.entries.get(partKey(name));
     if (!entry) throw damaged(`${name} fehlt`);
     const { partBytes, workbookBytes } = this.limits;
@@ -239,16 +223,16 @@ export class ZipArchive {
     else {
       try {
         // The declared size bounds the output: a part that inflates to more is refused at once.
-        data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size) });
+        data = await this.inflater.inflateRaw(compressed, Math.max(1, entry.size));
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)
+        if (err instanceof RangeError)
           throw damaged(`${entry.name} ist entpackt größer als im ZIP-Verzeichnis angegeben`);
         throw damaged(`${entry.name} lässt sich nicht entpacken`);
       }
     }
     this.deadline.checkNow();
     if (data.length !== entry.size) throw damaged(`${entry.name} ist entpackt ${data.length < entry.size ? "kleiner" : "größer"} als im ZIP-Verzeichnis angegeben`);
-    if (crc32(data) !== entry.crc) throw damaged(`die Prüfsumme von ${entry.name} stimmt nicht`);
+    if (this.inflater.crc32(data) !== entry.crc) throw damaged(`die Prüfsumme von ${entry.name} stimmt nicht`);
     this.inflated += data.length;
     return data;
   }
