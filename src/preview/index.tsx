@@ -17,7 +17,10 @@ import { openSampleWorkbook } from "./sample";
 const params = new URLSearchParams(window.location.search);
 const paneWidth = Number(params.get("breite"));
 if (Number.isInteger(paneWidth) && paneWidth >= 200 && paneWidth <= 1600) {
-  document.getElementById("pane")?.style.setProperty("flex-basis", `${paneWidth}px`);
+  const pane = document.getElementById("pane");
+  // The whole pane is that wide, border and scroll bar included, as Office measures its panes.
+  pane?.style.setProperty("box-sizing", "border-box");
+  pane?.style.setProperty("flex-basis", `${paneWidth}px`);
 }
 const displayLanguage = params.get("sprache") === "en" ? "en-US" : "de-DE";
 // Like Excel, the simulated workbook knows the functions by the names of its UI language.

@@ -59,7 +59,8 @@ export function groupFindings(result: CheckResult, filter: SeverityFilter): Neig
         continue;
       }
       if (folds.has(fold)) continue;
-      const item = { kind: "fold" as const, fold, findings: members, key: `${index}:${fold}` };
+      // Keyed by the Quartier, so a fold opened stays open (and only that one) after a re-check.
+      const item = { kind: "fold" as const, fold, findings: members, key: `${n.sheet ?? index}:${fold}` };
       folds.set(fold, item);
       items.push(item);
     }

@@ -33,6 +33,12 @@ function newestChange(path: string): number {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
+function withoutJestWorker(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.JEST_WORKER_ID;
+  return env;
+}
+
 /** Builds the preview unless a build newer than every source exists. Returns its folder. */
 export function buildPreview(): string {
   const sources = Math.max(
@@ -46,7 +52,9 @@ export function buildPreview(): string {
   execFileSync(
     process.execPath,
     [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--no-devtool", "--output-path", PREVIEW_DIR],
-    { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] },
+    // Without jest's JEST_WORKER_ID: webpack.config.js takes it to mean "loaded by a test" and
+    // would then require its TypeScript build steps without tsx (a SyntaxError in the child).
+    { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: withoutJestWorker() },
   );
   writeFileSync(STAMP, new Date().toISOString());
   return PREVIEW_DIR;

@@ -52,6 +52,8 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   atCell: { boxShadow: `inset 0 0 0 2px ${tokens.colorBrandStroke2}` },
   title: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  // The severity's word stays whole beside a long message.
+  badge: { flexShrink: 0 },
   meta: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", color: tokens.colorNeutralForeground3 },
   rule: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   figures: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap", color: tokens.colorNeutralForeground2 },
@@ -91,7 +93,7 @@ export function FindingsList({ result, filter, onFilter, selected, atCell, onSel
         onClick={() => onSelect(f)}
       >
         <span className={styles.title}>
-          <Badge size="small" shape="rounded" appearance={f.schwere === "verstoss" ? "filled" : "outline"} color={f.schwere === "verstoss" ? "danger" : "warning"}>
+          <Badge className={styles.badge} size="small" shape="rounded" appearance={f.schwere === "verstoss" ? "filled" : "outline"} color={f.schwere === "verstoss" ? "danger" : "warning"}>
             {t(f.schwere === "verstoss" ? "check.severity.verstoss" : "check.severity.hinweis")}
           </Badge>
           <Text>{visibleText(lang === "en" ? f.messageEn : f.meldung)}</Text>

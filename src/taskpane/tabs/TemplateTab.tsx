@@ -82,6 +82,8 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
 
   /** Puts a new list into the field, keeping the one it replaces for "Vorherige Liste wiederherstellen". */
   const takeList = (next: string, note: Message) => {
+    // One row is "1 Zeile", not "1 Zeilen".
+    if (note.params?.count === 1) note = { ...note, key: `${note.key}.one` as MessageKey };
     setPrevious(typed);
     setTyped({ text: next, lang });
     setPending(undefined);
@@ -100,6 +102,7 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
     if (content.kind === "oneLine") return setSelectionNote({ key: "template.selection.oneLine", params: { address, line: content.line } });
     const typedCount = typed ? typedRowCount(typed.text) : 0;
     if (typedCount === 0) return takeList(content.text, { key: "template.selection.taken", params: { address, count: content.count } });
+    // Something typed already: merging or replacing is the user's choice, never silent.
     setPending({ text: content.text, count: content.count, address, appended: appendSelection(text, content.text) });
   };
   const restorePrevious = () => {
