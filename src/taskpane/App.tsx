@@ -50,6 +50,13 @@ export function App({ actions, parameterStore, initialLanguage, onLanguageChange
   const styles = useStyles();
   const [lang, setLang] = useState<Language>(initialLanguage);
   const [tab, setTab] = useState<TabId>("budget");
+  // A tab is first rendered when first opened, then stays mounted (its inputs and results
+  // survive switching): the first render draws the Budget tab only, not all five.
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(["budget"]));
+  const openTab = (id: TabId) => {
+    setTab(id);
+    setOpened((prev) => (prev.has(id) ? prev : new Set([...prev, id])));
+  };
   // The workbook's own figures, so the calculator, template and comparison compute as the workbook does.
   const { loaded, error } = useSyncExternalStore(parameterStore.subscribe, parameterStore.state);
   const i18n = useMemo(() => i18nFor(lang), [lang]);
@@ -96,11 +103,11 @@ export function App({ actions, parameterStore, initialLanguage, onLanguageChange
             </Select>
           </header>
           {error !== undefined && <ErrorMessage error={error} onDismiss={parameterStore.dismissError} />}
-          <PaneTabs<TabId> ids={TAB_IDS} selected={tab} onSelect={setTab} />
+          <PaneTabs<TabId> ids={TAB_IDS} selected={tab} onSelect={openTab} />
           {TAB_IDS.map((id) => (
-            // Every tab stays mounted, so its inputs and results survive switching tabs.
+            // Once opened, a tab stays mounted, so its inputs and results survive switching tabs.
             <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={tab === id ? styles.panel : undefined}>
-              <ErrorBoundary lang={lang}>{panels[id]}</ErrorBoundary>
+              {opened.has(id) && <ErrorBoundary lang={lang}>{panels[id]}</ErrorBoundary>}
             </section>
           ))}
         </div>

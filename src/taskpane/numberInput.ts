@@ -10,10 +10,14 @@ export type NumberField = { kind: "empty" } | { kind: "number"; value: number } 
 /** "8.000", "12.345.678": dots before groups of exactly three digits, the German thousands separator. */
 const GERMAN_GROUPS = /^[-+]?\d{1,3}(\.\d{3})+$/;
 
-/** Reads a field as users type numbers in the pane's language: German "12.345" and "2,5", English "12,345" and "2.5". */
-export function readNumberField(text: string, lang: Language): NumberField {
+/**
+ * Reads a field as users type numbers in the pane's language: German "12.345" and "2,5",
+ * English "12,345" and "2.5". `askGroups: false` for a field where three decimals are usual
+ * and thousands are not (VbE: 2.125), so "2.125" is not asked about there.
+ */
+export function readNumberField(text: string, lang: Language, askGroups = true): NumberField {
   if (text.trim() === "") return { kind: "empty" };
-  if (lang === "en" && GERMAN_GROUPS.test(text.trim().replace(/\s|\u00a0|€/g, ""))) return { kind: "invalid", text, ambiguous: true };
+  if (lang === "en" && askGroups && GERMAN_GROUPS.test(text.trim().replace(/\s|\u00a0|€/g, ""))) return { kind: "invalid", text, ambiguous: true };
   const canonical = parseNumber(text, lang);
   return canonical === undefined ? { kind: "invalid", text } : { kind: "number", value: Number(canonical) };
 }
@@ -25,16 +29,16 @@ export interface TypedNumber {
 }
 
 /** The typed value, read in the language it was typed in. */
-export function readTyped(typed: TypedNumber): NumberField {
-  return readNumberField(typed.text, typed.lang);
+export function readTyped(typed: TypedNumber, askGroups = true): NumberField {
+  return readNumberField(typed.text, typed.lang, askGroups);
 }
 
 /**
  * The typed text as the field shows it in `lang`: a number typed in the other language is
  * spelled anew ("3.600" ↔ "3,600", the same value); anything else stays exactly as typed.
  */
-export function shownText(typed: TypedNumber, lang: Language): string {
+export function shownText(typed: TypedNumber, lang: Language, askGroups = true): string {
   if (typed.lang === lang) return typed.text;
-  const field = readTyped(typed);
+  const field = readTyped(typed, askGroups);
   return field.kind === "number" ? formatNumber(field.value, lang, 10) : typed.text;
 }

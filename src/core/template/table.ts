@@ -86,8 +86,9 @@ function numberCell(cell: unknown, column: Column, line: number, lang: Language)
   }
   if (typeof cell === "number") return cell;
   const text = String(cell).trim();
-  // "8.000" in an English list: 8, or eight thousand typed the German way? Asked, never guessed.
-  if (lang === "en" && /^[-+]?\d{1,3}(\.\d{3})+$/.test(text))
+  // "8.000" in an English list: 8, or eight thousand typed the German way? Asked, never guessed —
+  // except for VbE, where 2.125 is a usual figure and 2125 VbE is none.
+  if (lang === "en" && column !== "fte" && /^[-+]?\d{1,3}(\.\d{3})+$/.test(text))
     throw new TableInputError(
       `${label.de}: „${text}“ ist mehrdeutig (englisch 8.000 = 8, deutsch = 8000).`,
       `${label.en}: "${text}" is ambiguous – a decimal in English spelling, or thousands in German spelling? Please type 8000, 8,000 or 8.0.`,

@@ -61,7 +61,7 @@ interface Computed {
 function compute(typed: Record<FieldKey, TypedNumber>, parameters: Parameters): Computed {
   const fields = {
     residents: readTyped(typed.residents),
-    fte: readTyped(typed.fte),
+    fte: readTyped(typed.fte, false),
     salaryPerFte: readTyped(typed.salaryPerFte),
     roomCosts: readTyped(typed.roomCosts),
   };
@@ -119,7 +119,7 @@ export function BudgetTab({ parameters, actions }: { parameters: Parameters; act
         <Input
           className={styles.input}
           inputMode="decimal"
-          value={shownText(typed[key], lang)}
+          value={shownText(typed[key], lang, key !== "fte")}
           onChange={(_, data) => {
             setSuccess(undefined);
             setTyped((prev) => ({ ...prev, [key]: { text: data.value, lang } }));
