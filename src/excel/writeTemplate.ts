@@ -27,6 +27,10 @@ import {
 } from "../core/template";
 import { cellsOfRange, columnLetter } from "../core/template/addresses";
 import { say, Texts, Wording } from "../core/read/texts";
+import { SHEETS } from "../core/names";
+import { readWorkbookPlan } from "../core/read/workbookPlan";
+import { buildAddition, isUnchangedComparison } from "../core/template/addNeighbourhoods";
+import { readWorkbookSnapshot } from "./readPlan";
 
 export interface TemplateProgress {
   /** Steps done so far, of `total`. */
@@ -42,6 +46,11 @@ export interface CreateTemplateOptions {
   today?: Date;
   /** Largest estimated request per sync, in bytes (tests lower it); see MAX_BATCH_BYTES. */
   maxBatchBytes?: number;
+  /**
+   * The `Excel.run` to write with (default: the global one). The browser preview writes its
+   * sample workbook with the host's own while the pane's calls wait for that workbook.
+   */
+  run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -214,6 +223,8 @@ async function sendWorkbook(
   model: WorkbookModel,
   progress: (message: string) => void,
   maxBatchBytes: number,
+  /** Queues more work into the last batch (the in-place rewrite of an existing sheet). */
+  alsoQueue?: (last: Excel.Worksheet | undefined) => void,
 ): Promise<void> {
   const sheets = new Map<string, Excel.Worksheet>();
   // All sheets and names first, so every formula finds its names and other sheets.
@@ -236,7 +247,8 @@ async function sendWorkbook(
     pending += bytes;
     progress(`Blatt „${sheet.name}“ vorbereitet`);
   }
-  sheets.get(model.sheets[model.sheets.length - 1].name)?.activate();
+  alsoQueue?.(sheets.get(model.sheets[model.sheets.length - 1]?.name));
+  sheets.get(model.sheets[model.sheets.length - 1]?.name)?.activate();
   progress(`${model.sheets.length} Blätter werden an Excel übertragen …`);
   await context.sync();
 }
@@ -269,8 +281,9 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
   const total = 1 + (plan.neighbourhoods.length + 2) + 2;
   let done = 0;
   const progress = (message: string): void => options.onProgress?.({ done: ++done, total, message });
+  const run = options.run ?? (<T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
 
-  return Excel.run(async (context) => {
+  return run(async (context) => {
     const existingSheets = context.workbook.worksheets.load("items/name");
     const existingNames = context.workbook.names.load("items/name");
     await context.sync();
@@ -293,6 +306,116 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
     }
     progress("Fertig");
     return { sheets: model.sheets.map((s) => s.name), renamed: model.renamed, plan };
+  });
+}
+
+/**
+ * Writes a workbook model built elsewhere (the budget round's comparison) into the open
+ * workbook as new sheets, by the same renderer as the template: one sync to read the sheet and
+ * name lists, then the sheets (one more per 2 MB), removed again if writing fails. `build`
+ * gets the existing sheet names and must return a model whose sheet names are free. A
+ * workbook-wide name the workbook has already (an earlier comparison) is kept as it is; the new
+ * one is scoped to its own sheet instead. Print titles are left to the program (Office.js
+ * cannot add `_xlnm` names).
+ */
+export async function writeModelAsNewSheets(
+  build: (existingSheets: string[]) => WorkbookModel,
+  options: Pick<CreateTemplateOptions, "maxBatchBytes"> = {},
+): Promise<{ sheets: string[]; renamed: SheetRenaming[] }> {
+  return Excel.run(async (context) => {
+    const existingSheets = context.workbook.worksheets.load("items/name");
+    const existingNames = context.workbook.names.load("items/name");
+    await context.sync();
+    const built = build(existingSheets.items.map((s) => s.name));
+    const taken = new Set(existingNames.items.map((n) => n.name.toUpperCase()));
+    const names = built.names
+      .filter((n) => !n.name.startsWith("_xlnm."))
+      .map((n) => (n.scope === "workbook" && taken.has(n.name.toUpperCase()) ? { ...n, scope: "sheet" as const } : n));
+    const model = { ...built, names };
+    try {
+      await sendWorkbook(context, model, () => undefined, options.maxBatchBytes ?? MAX_BATCH_BYTES);
+    } catch (e) {
+      try {
+        await removeCreated(context, { ...model, names: model.names.filter((n) => !taken.has(n.name.toUpperCase())) });
+      } catch (cleanup) {
+        throw refusal(say(ROLLBACK_FAILED, { reason: messageOf(e), cleanup: messageOf(cleanup), sheets: model.sheets.map((s) => s.name) }));
+      }
+      throw refusal(say(ROLLED_BACK, messageOf(e)));
+    }
+    return { sheets: model.sheets.map((s) => s.name), renamed: model.renamed };
+  });
+}
+
+const NO_PLAN_YET: Texts = {
+  de: "Die Mappe hat noch keine Planung aus der Vorlage (kein Quartiersblatt mit den Namen der Vorlage). Bitte zuerst „Vorlage erstellen“.",
+  en: "The workbook has no plan from the template yet (no Quartier sheet with the template's names). Please use \"Create template\" first.",
+};
+
+export interface AddNeighbourhoodsResult {
+  /** The new Quartier sheets. */
+  sheets: string[];
+  renamed: SheetRenaming[];
+  /** The Vergleich sheet over all Quartiere, and whether it replaced the unchanged old one or stands beside a changed one. */
+  comparison: { sheet: string; replaced: boolean } | null;
+  /** The plan years the new sheets got (the workbook's). */
+  years: number[];
+}
+
+/**
+ * "Quartier hinzufügen": new Quartier sheets in a workbook that has a plan from the template,
+ * for its plan years, with sheet-scoped names only (the workbook-wide Parameter names exist
+ * and the new formulas use them); the Vergleich sheet rebuilt over all Quartiere — in place
+ * when it is still exactly what the template wrote, else as a new sheet beside it. Four syncs
+ * whatever the number of Quartiere: the workbook (two, as "Prüfen" reads it), the Vergleich
+ * sheet's formulas, the writing (one more per 2 MB).
+ */
+export async function addNeighbourhoods(plan: TemplatePlan, options: Pick<CreateTemplateOptions, "maxBatchBytes"> = {}): Promise<AddNeighbourhoodsResult> {
+  return Excel.run(async (context) => {
+    const { snapshot } = await readWorkbookSnapshot(context);
+    const read = readWorkbookPlan(snapshot);
+    const templateSheets = read.neighbourhoods.filter((n) => n.origin === "vorlage");
+    const years = templateSheets[0]?.years.map((y) => (y.ok ? y.value : NaN)) ?? [];
+    if (templateSheets.length === 0 || years.length === 0 || years.some((y) => !Number.isInteger(y))) throw refusal(NO_PLAN_YET);
+    const sheetNames = snapshot.sheets.map((s) => s.name);
+    const comparisonSheet = sheetNames.find((n) => n.toLowerCase() === SHEETS.comparison.toLowerCase()) ?? null;
+    const addition = buildAddition({ ...plan, years }, { sheets: sheetNames, neighbourhoodSheets: templateSheets.map((n) => n.sheet), comparisonSheet, years });
+
+    const old = comparisonSheet ? context.workbook.worksheets.getItem(comparisonSheet) : undefined;
+    const used = old?.getUsedRangeOrNullObject(true);
+    used?.load("formulas,rowIndex,columnIndex");
+    old?.charts.load("items/name");
+    old?.protection.load("protected");
+    if (old) await context.sync();
+    // Formulas from A1: the used range may start further in; an offset used range is not the template's.
+    const unchanged =
+      !!old && !!used && !!addition.previousComparison && (used.isNullObject || (used.rowIndex === 0 && used.columnIndex === 0 && isUnchangedComparison(addition.previousComparison, used.formulas)));
+
+    const comparison = unchanged ? addition.comparison : addition.comparisonAside;
+    try {
+      const created = [...addition.model.sheets, ...(unchanged ? [] : [comparison])];
+      await sendWorkbook(context, { ...addition.model, sheets: created }, () => undefined, options.maxBatchBytes ?? MAX_BATCH_BYTES, () => {
+        if (!unchanged || !old) return;
+        // The template's own Vergleich, untouched since: rewritten in place, so references to it stay valid.
+        if (old.protection.protected) old.protection.unprotect();
+        old.getRange().clear("All");
+        old.freezePanes.unfreeze();
+        for (const chart of old.charts.items) chart.delete();
+        queueSheet(old, comparison, formulaGrid(comparison));
+      });
+    } catch (e) {
+      try {
+        await removeCreated(context, { ...addition.model, sheets: [...addition.model.sheets, ...(unchanged ? [] : [comparison])], names: [] });
+      } catch (cleanup) {
+        throw refusal(say(ROLLBACK_FAILED, { reason: messageOf(e), cleanup: messageOf(cleanup), sheets: addition.model.sheets.map((s) => s.name) }));
+      }
+      throw refusal(say(ROLLED_BACK, messageOf(e)));
+    }
+    return {
+      sheets: addition.model.sheets.map((s) => s.name),
+      renamed: addition.model.renamed,
+      comparison: { sheet: comparison.name, replaced: unchanged },
+      years,
+    };
   });
 }
 

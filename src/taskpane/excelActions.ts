@@ -4,7 +4,7 @@ import { insertBudgetAtSelection } from "../excel/insertBudget";
 import { loadWorkbookParameters, recalculateFunctions, saveWorkbookParameters, watchUserEdits } from "../excel/parameters";
 import { checkInExcel, selectCell, watchSelection } from "../excel/readPlan";
 import { writeReport } from "../excel/report";
-import { createTemplateFromPlan, readSelectedRows } from "../excel/writeTemplate";
+import { addNeighbourhoods, createTemplateFromPlan, readSelectedRows } from "../excel/writeTemplate";
 import type { TaskpaneActions } from "./actions";
 
 /** The pane's actions bound to the Office.js adapters: the one place the pane meets Excel. */
@@ -15,6 +15,9 @@ export const excelActions: TaskpaneActions = {
   recalculate: recalculateFunctions,
   watchUserEdits,
   readWorkbookPlan: readOpenWorkbookPlan,
+  // Loaded on first use: the reader and the comparison writer stay out of the pane's first load.
+  consolidateFiles: async (files, onProgress) => (await import(/* webpackChunkName: "submissions" */ "./compare/reader")).consolidateSubmittedFiles(files, onProgress),
+  writeComparison: async (c) => (await import(/* webpackChunkName: "submissions" */ "../excel/writeComparison")).writeComparisonSheets(c),
   check: async (scope) => (await checkInExcel(scope === "sheet" ? "activeSheet" : "workbook")).result,
   selectCell: (cell) => selectCell(cell.sheet, cell.address),
   watchSelection,
@@ -25,5 +28,9 @@ export const excelActions: TaskpaneActions = {
   createTemplate: async (plan, onProgress) => {
     const { sheets, renamed } = await createTemplateFromPlan(plan, { onProgress: ({ done, total }) => onProgress({ done, total }) });
     return { sheets, renamed };
+  },
+  addNeighbourhoods: async (plan) => {
+    const r = await addNeighbourhoods(plan);
+    return { sheets: r.sheets, renamed: r.renamed, added: { comparison: r.comparison?.sheet ?? "", replaced: r.comparison?.replaced ?? false, years: r.years } };
   },
 };
