@@ -76,12 +76,16 @@ export interface TemplateResult {
   sheets: string[];
   /** Sheets that got another name than asked for, because the name was taken. */
   renamed: SheetRenaming[];
+  /** Set by "Quartiere hinzufügen": the Vergleich sheet over all Quartiere, and the plan years taken from the workbook. */
+  added?: { comparison: string; replaced: boolean; years: number[] };
 }
 
 export interface TemplateActions {
   /** The selected range's address and its values, row by row. */
   readSelection(): Promise<SelectedRows>;
   createTemplate(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
+  /** New Quartier sheets in a workbook with a plan, the Vergleich extended (optional: hosts without it show no button). */
+  addNeighbourhoods?(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
 }
 
 export type TaskpaneActions = BudgetActions & ParameterActions & CompareActions & CheckActions & TemplateActions;

@@ -119,6 +119,23 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
       onCreated();
     }
   };
+  // A workbook with a plan already: the listed Quartiere become new sheets beside the existing ones.
+  const add = async () => {
+    if (parsed.kind !== "plan" || !actions.addNeighbourhoods) return;
+    setResult(undefined);
+    const r = await task.run((report) => actions.addNeighbourhoods!(parsed.plan, report));
+    if (r) {
+      setResult(r);
+      onCreated();
+    }
+  };
+  const success = (r: TemplateResult): Message =>
+    r.added
+      ? {
+          key: r.added.replaced ? "template.added" : "template.added.aside",
+          params: { count: r.sheets.length, sheets: r.sheets.map((x) => `„${x}“`).join(", "), comparison: r.added.comparison, years: r.added.years.join(", ") },
+        }
+      : { key: "template.created", params: { count: r.sheets.length } };
 
   return (
     <>
@@ -209,10 +226,17 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
           </ul>
         </section>
       )}
-      <Button appearance="primary" disabled={task.busy || parsed.kind !== "plan"} onClick={create}>
-        {t("template.create")}
-      </Button>
-      <TaskStatus task={task} success={result && { key: "template.created", params: { count: result.sheets.length } }} />
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={task.busy || parsed.kind !== "plan"} onClick={create}>
+          {t("template.create")}
+        </Button>
+        {actions.addNeighbourhoods && (
+          <Button disabled={task.busy || parsed.kind !== "plan"} onClick={add} title={t("template.add.hint")}>
+            {t("template.add")}
+          </Button>
+        )}
+      </div>
+      <TaskStatus task={task} success={result && success(result)} />
       {result && result.renamed.length > 0 && (
         <MessageBar intent="info">
           <MessageBarBody>
