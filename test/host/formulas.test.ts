@@ -146,8 +146,15 @@ describe("Worksheet.calculate", () => {
     expect(await valuesOf("A", "A1:A3")).toEqual([[20], [21], [41]]);
 
     factor = 3;
-    // Nothing tells the engine: the cells stay stale, as in Excel.
+    // Nothing tells the engine: the cells stay stale, as in Excel, also after a calculation
+    // of only the dirty cells.
     expect(await valuesOf("A", "A1:A3")).toEqual([[20], [21], [41]]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("A").calculate(false);
+      await context.sync();
+    });
+    expect(await valuesOf("A", "A1:A3")).toEqual([[20], [21], [41]]);
+    host.workbook.calculations.length = 0;
     await Excel.run(async (context) => {
       context.workbook.worksheets.getItem("A").calculate(true);
       await context.sync();

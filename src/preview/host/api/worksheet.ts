@@ -215,9 +215,13 @@ export class WorksheetProxy extends ClientObject<SheetModel> implements Pick<Exc
     this.call("delete", (s, wb) => wb.deleteSheet(s));
   }
 
-  /** Recalculates this sheet (recorded in `WorkbookModel.calculations`); Excel's markAllDirty changes nothing here. */
-  calculate(_markAllDirty?: boolean): void {
-    this.call("calculate", (s, wb) => wb.recalculateSheet(s));
+  /**
+   * Recalculates this sheet (recorded in `WorkbookModel.calculations`). Without markAllDirty
+   * Excel computes only the sheet's dirty cells, and the engine keeps those current anyway, so
+   * a QM.* cell stale after new figures stays stale — as in Excel.
+   */
+  calculate(markAllDirty: boolean): void {
+    this.call("calculate", (s, wb) => wb.recalculateSheet(s, markAllDirty === true));
   }
 
   /**

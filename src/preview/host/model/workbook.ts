@@ -116,11 +116,12 @@ export class WorkbookModel {
    * Excel's Worksheet.calculate(true): every formula of this sheet again (markAllDirty), also
    * those whose inputs lie outside the cells (QM.* after a change of the figures); cells on
    * other sheets that depend on them follow, as in automatic calculation. Incremental: the
-   * engine recomputes only these formulas and their dependents, not the workbook.
+   * engine recomputes only these formulas and their dependents, not the workbook. Without
+   * markAllDirty Excel computes only dirty cells, which the engine keeps current: only recorded.
    */
-  recalculateSheet(sheet: SheetModel): void {
+  recalculateSheet(sheet: SheetModel, markAllDirty = true): void {
     this.calculations.push({ kind: "sheet", sheet: sheet.name });
-    this.engine.markDirty(sheet.engineId, sheet.formulaPositions());
+    if (markAllDirty) this.engine.markDirty(sheet.engineId, sheet.formulaPositions());
     this.markChanged("cells", sheet);
   }
 
