@@ -11,7 +11,7 @@ import { damaged, WorkbookReadError } from "./errors";
 import { countText, Deadline, EXCEL_COLUMNS, EXCEL_ROWS, ReaderLimits } from "./limits";
 import { decodeOoxmlEscapes } from "./sharedStrings";
 import { slideFormula } from "./sharedFormula";
-import { Tag, TagKind, XmlScanner } from "./xml";
+import { SheetItem, Tag, TagKind, XmlScanner } from "./xml";
 
 export interface SheetContext {
   /** Shared strings, read when the first cell needs them. */
@@ -112,6 +112,77 @@ interface RawCell {
   inline?: string;
 }
 
+/** A cell's plain `<v>` and `<f>` from their spans (-1: none), decoded in document order: the first bad reference is the one reported. */
+function simpleContent(scanner: XmlScanner, raw: RawCell, vStart: number, vEnd: number, fStart: number, fEnd: number): void {
+  const vFirst = fStart < 0 || (vStart >= 0 && vStart < fStart);
+  if (vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
+  if (fStart >= 0) raw.formula = { text: scanner.simpleText(fStart, fEnd) };
+  if (!vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
+}
+
+/** Columns per row in a cell key (row × KEY_COLUMNS + column): more than Excel's 16 384, so keys never collide. */
+const KEY_COLUMNS = 16_385;
+
+/**
+ * `cellAt` on a span of the part's text, as a key: the same checks in the same order (1–3
+ * letters of either case, 1–7 digits, inside Excel's grid), the same refusals.
+ */
+function cellKey(scanner: XmlScanner, text: string, start: number, end: number): number {
+  let i = start;
+  let col = 0;
+  for (; i < end && i < start + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) col = col * 26 + (c - 64);
+    else if (c >= 0x61 && c <= 0x7a) col = col * 26 + (c - 96);
+    else break;
+  }
+  const letters = i - start;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - start - letters;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || i !== end)
+    throw damaged(`${scanner.part}: ungültige Zelladresse „${text.slice(start, Math.min(end, start + 20))}“`);
+  checkRow(scanner, row);
+  checkColumn(scanner, col);
+  return row * KEY_COLUMNS + col;
+}
+
+/** The key of an address written as addressOf writes it ("B3": upper case, no leading zero, inside the grid), else -1. */
+function canonicalKey(text: string, start = 0, end = text.length): number {
+  let i = start;
+  let col = 0;
+  for (; i < end && i < start + 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === start || i >= end || text.charCodeAt(i) === 0x30) return -1;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    row = row * 10 + (c - 48);
+  }
+  if (end - start > 10 || row < 1 || row > EXCEL_ROWS || col > EXCEL_COLUMNS) return -1;
+  return row * KEY_COLUMNS + col;
+}
+
+/** A `<row>`'s `r` as the tag-by-tag path reads it: 1–10 digits, else NaN (checkRow refuses both out of the grid). */
+function rowNumber(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 10) return NaN;
+  let row = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return NaN;
+    row = row * 10 + (c - 48);
+  }
+  return row;
+}
+
 /** The children of a `<c>`: value, formula, inline text (runs concatenated, phonetic guides left out). */
 function readCellChildren(scanner: XmlScanner, tag: Tag, cell: RawCell, wanted: boolean): void {
   if (tag.kind !== TagKind.Open) return;
@@ -154,7 +225,55 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
     cells.set(address, value);
   };
 
-  for (let tag = scanner.nextTag(); tag; tag = scanner.nextTag()) {
+  // Named cells as numbers (row × 16 384 + column): a cell's position is compared without making its address.
+  const namedKeys = new Set<number>();
+  for (const address of demand.named) {
+    const key = canonicalKey(address);
+    if (key >= 0) namedKeys.add(key);
+  }
+  const text = scanner.source;
+  const span = scanner.sheetSpans;
+
+  for (;;) {
+    // Inside <sheetData> (a <row> next) or one of its rows (a <c> or </row> next): the dedicated step first.
+    const depth = scanner.depth;
+    if ((depth === 2 || depth === 3) && scanner.localAt(1) === "sheetData" && (depth === 2 || scanner.localAt(2) === "row")) {
+      const item = scanner.sheetDataStep();
+      if (item === SheetItem.Row) {
+        row = span.rStart < 0 ? row + 1 : checkRow(scanner, rowNumber(text, span.rStart, span.rEnd));
+        col = 0;
+        continue;
+      }
+      if (item === SheetItem.RowEnd) continue;
+      if (item === SheetItem.Cell) {
+        let address: string | undefined;
+        let cellRow: number;
+        // As the tag-by-tag path: a cell's own r moves the column, the row stays the <row>'s.
+        if (span.rStart < 0) {
+          cellRow = checkRow(scanner, Math.max(row, 1));
+          col = checkColumn(scanner, col + 1);
+        } else {
+          const key = cellKey(scanner, text, span.rStart, span.rEnd);
+          [cellRow, col] = [Math.floor(key / KEY_COLUMNS), key % KEY_COLUMNS];
+          // The address as written when it is canonical (as Excel writes it), else made.
+          if (key === canonicalKey(text, span.rStart, span.rEnd)) address = text.slice(span.rStart, span.rEnd);
+        }
+        if (!demand.whole && !namedKeys.has(cellRow * KEY_COLUMNS + col)) continue;
+        address ??= addressOf(cellRow, col);
+        const pos = { row: cellRow, col };
+        const raw: RawCell = {
+          type: span.tStart < 0 ? "n" : text.slice(span.tStart, span.tEnd),
+          style: span.sStart < 0 ? undefined : Number(text.slice(span.sStart, span.sEnd)),
+        };
+        const { vStart, vEnd, fStart, fEnd } = span;
+        simpleContent(scanner, raw, vStart, vEnd, fStart, fEnd);
+        const value = cellValue(scanner, raw, pos, masters, ctx);
+        if (value !== undefined) keep(address, value);
+        continue;
+      }
+    }
+    const tag = scanner.nextTag();
+    if (!tag) break;
     if (tag.kind === TagKind.Close) continue;
     const level = scanner.depth - (tag.kind === TagKind.Open ? 1 : 0);
     const parent = scanner.localAt(level - 1);
@@ -176,11 +295,7 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
         if (!wanted) continue;
         const raw: RawCell = { type: t ?? "n", style: s === undefined ? undefined : Number(s) };
         const { firstStart: vStart, firstEnd: vEnd, secondStart: fStart, secondEnd: fEnd } = scanner.simple;
-        // Decoded in document order: the first bad reference is the one reported.
-        const vFirst = fStart < 0 || (vStart >= 0 && vStart < fStart);
-        if (vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
-        if (fStart >= 0) raw.formula = { text: scanner.simpleText(fStart, fEnd) };
-        if (!vFirst && vStart >= 0) raw.v = scanner.simpleText(vStart, vEnd);
+        simpleContent(scanner, raw, vStart, vEnd, fStart, fEnd);
         const value = cellValue(scanner, raw, pos, masters, ctx);
         if (value !== undefined) keep(address, value);
         continue;

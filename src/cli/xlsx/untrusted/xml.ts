@@ -110,6 +110,21 @@ function hasLineOrTab(text: string): boolean {
   return false;
 }
 
+/** What `sheetDataStep` took. */
+export const enum SheetItem {
+  /** Nothing: the next markup is read tag by tag. */
+  None = 0,
+  /** A `<row>` opened (its `r` in `sheetSpans`). */
+  Row = 1,
+  /** A whole `<c>` (its attributes' and children's spans in `sheetSpans`). */
+  Cell = 2,
+  /** The open `<row>` closed. */
+  RowEnd = 3,
+}
+
+/** The stack entry of every `<row>` the sheet step opens: one object, not one per row. */
+const ROW_FRAME: { name: string; local: string } = Object.freeze({ name: "row", local: "row" });
+
 const ATTRIBUTE_KEYS = new Map<string, string>();
 
 function isXmlChar(code: number): boolean {
@@ -423,6 +438,133 @@ export class XmlScanner {
         [span.secondStart, span.secondEnd] = [lt + 3, end];
       }
       p = end + 4;
+    }
+  }
+
+  /** The part's text, for readers that take spans of it (`sheetDataStep`) instead of tag objects. */
+  get source(): string {
+    return this.text;
+  }
+
+  /** Spans of what `sheetDataStep` found in the part's text (start, end; -1 for none). */
+  readonly sheetSpans = { rStart: -1, rEnd: -1, sStart: -1, sEnd: -1, tStart: -1, tEnd: -1, vStart: -1, vEnd: -1, fStart: -1, fEnd: -1 };
+
+  /**
+   * The dedicated step of a worksheet's `<sheetData>` (the caller calls it only there: inside
+   * `<sheetData>` for a `<row>`, inside one of its `<row>`s for a `<c>` or `</row>`). It takes
+   * the usual shapes Excel and exceljs write in one go, without a Tag object, a slice or a
+   * Map: `<row …>`, `</row>`, `<c …/>` and `<c …>` holding at most one plain `<v>` and one
+   * plain `<f>` (as `simpleChildren`) before `</c>`. The attributes are checked with the same
+   * syntax `nextTag` checks; `r`, `s`, `t` are recorded as spans in `sheetSpans`. Only plain
+   * double-quoted values without references, line ends or tabs are taken, and no `xmlns`.
+   * For anything else (other elements, a prefix, a shared formula, inline text, CDATA,
+   * comments, a value to decode, a repeated r/s/t) it returns SheetItem.None and moves
+   * nothing: the caller then reads that markup tag by tag, as before — the result is the same.
+   */
+  sheetDataStep(): SheetItem {
+    const text = this.text;
+    const n = text.length;
+    const lt = text.indexOf("<", this.pos);
+    if (lt < 0) return SheetItem.None;
+    const stack = this.stack;
+    const c1 = text.charCodeAt(lt + 1);
+    if (c1 === 0x2f /* / */) {
+      // "</row>" closing the open <row> (its exact name, no spaces).
+      const top = stack[stack.length - 1];
+      if (top?.name !== "row" || !text.startsWith("row>", lt + 2)) return SheetItem.None;
+      this.deadline.check();
+      stack.pop();
+      this.pos = lt + 6;
+      return SheetItem.RowEnd;
+    }
+    const isRow = c1 === 0x72 /* r */ && text.startsWith("ow", lt + 2) && stack[stack.length - 1]?.local === "sheetData";
+    const isCell = !isRow && c1 === 0x63 /* c */ && stack[stack.length - 1]?.local === "row";
+    if (!isRow && !isCell) return SheetItem.None;
+    let p = lt + (isRow ? 4 : 2);
+    if (p < n && isNameChar(text.charCodeAt(p))) return SheetItem.None;
+    const span = this.sheetSpans;
+    span.rStart = span.sStart = span.tStart = span.vStart = span.fStart = -1;
+    // The attributes, as openTag scans them: each after whitespace, name, "=", a quoted value.
+    let end = -1;
+    let empty = false;
+    for (;;) {
+      let q = p;
+      while (q < n && isSpace(text.charCodeAt(q))) q++;
+      const c = text.charCodeAt(q);
+      if (q > p && q < n && isNameChar(c)) {
+        const nameStart = q;
+        let r = q + 1;
+        while (r < n && isNameChar(text.charCodeAt(r))) r++;
+        const nameEnd = r;
+        while (r < n && isSpace(text.charCodeAt(r))) r++;
+        if (text.charCodeAt(r) !== 0x3d /* = */) return SheetItem.None;
+        r++;
+        while (r < n && isSpace(text.charCodeAt(r))) r++;
+        if (text.charCodeAt(r) !== 0x22 /* " */) return SheetItem.None;
+        const valueStart = ++r;
+        for (; r < n; r++) {
+          const v = text.charCodeAt(r);
+          if (v === 0x22 || v === 0x3c || v === 0x26 || v === 0x9 || v === 0xa || v === 0xd) break;
+        }
+        if (r >= n || text.charCodeAt(r) !== 0x22) return SheetItem.None;
+        // Whitespace between attributes that `attributes` would normalise: the general path.
+        for (let w = p; w < nameStart; w++) if (text.charCodeAt(w) !== 0x20) return SheetItem.None;
+        if (nameEnd - nameStart === 1) {
+          const a = c;
+          if (a === 0x72 /* r */) {
+            if (span.rStart >= 0) return SheetItem.None;
+            [span.rStart, span.rEnd] = [valueStart, r];
+          } else if (a === 0x73 /* s */) {
+            if (span.sStart >= 0) return SheetItem.None;
+            [span.sStart, span.sEnd] = [valueStart, r];
+          } else if (a === 0x74 /* t */) {
+            if (span.tStart >= 0) return SheetItem.None;
+            [span.tStart, span.tEnd] = [valueStart, r];
+          }
+        } else if (text.startsWith("xmlns", nameStart)) return SheetItem.None;
+        p = r + 1;
+        continue;
+      }
+      if (c === 0x3e /* > */) end = q;
+      else if (c === 0x2f /* / */ && text.charCodeAt(q + 1) === 0x3e) [end, empty] = [q + 1, true];
+      break;
+    }
+    if (end < 0) return SheetItem.None;
+    if (isRow) {
+      if (empty || stack.length >= this.limits.xmlDepth) return SheetItem.None;
+      this.deadline.check();
+      stack.push(ROW_FRAME);
+      this.pos = end + 1;
+      return SheetItem.Row;
+    }
+    if (empty) {
+      this.deadline.check();
+      this.pos = end + 1;
+      return SheetItem.Cell;
+    }
+    if (stack.length >= this.limits.xmlDepth) return SheetItem.None;
+    // The children, as simpleChildren("v", "f"): "<v>" exactly, text without "<", "</v>" exactly; then "</c>".
+    for (let at = end + 1; ; ) {
+      const open = text.indexOf("<", at);
+      if (open < 0) return SheetItem.None;
+      const c = text.charCodeAt(open + 1);
+      if (c === 0x2f /* / */) {
+        if (text.charCodeAt(open + 2) !== 0x63 /* c */ || text.charCodeAt(open + 3) !== 0x3e) return SheetItem.None;
+        this.deadline.check();
+        this.pos = open + 4;
+        return SheetItem.Cell;
+      }
+      if ((c !== 0x76 /* v */ && c !== 0x66) /* f */ || text.charCodeAt(open + 2) !== 0x3e) return SheetItem.None;
+      const close = text.indexOf("<", open + 3);
+      if (close < 0 || text.charCodeAt(close + 1) !== 0x2f || text.charCodeAt(close + 2) !== c || text.charCodeAt(close + 3) !== 0x3e) return SheetItem.None;
+      if (c === 0x76) {
+        if (span.vStart >= 0) return SheetItem.None;
+        [span.vStart, span.vEnd] = [open + 3, close];
+      } else {
+        if (span.fStart >= 0) return SheetItem.None;
+        [span.fStart, span.fEnd] = [open + 3, close];
+      }
+      at = close + 4;
     }
   }
 
