@@ -158,17 +158,24 @@ test(
 );
 
 test(
-  "Vergleich: the workbook's Quartiere per resident, with a bar chart",
+  "Vergleich: the workbook's Quartiere per plan year, sortable, shares and verdicts; the Budget block on Tabelle1 is no Quartier",
   async () => {
     await pane.getByRole("tab", { name: "Vergleich" }).click();
-    await pane.getByRole("button", { name: "Quartiere einlesen" }).click();
-    const table = pane.getByRole("table", { name: "Vergleich" });
+    await pane.getByRole("button", { name: "Quartiere dieser Mappe vergleichen" }).click();
+    const table = pane.getByRole("table", { name: "Vergleich der Quartiere" });
     await table.waitFor();
-    // The template's three Quartiere (the reader may also recognise the Budget block on Tabelle1 as a plan).
-    const names = await table.locator("tbody th").evaluateAll((cells) => cells.map((c) => c.querySelector("span")?.textContent));
-    expect(names).toEqual(expect.arrayContaining(["Nordstadt", "Altstadt", "Hafenviertel"]));
-    await expect(pane.getByRole("img", { name: "Gesamtbudget je Einwohner" }).count()).resolves.toBe(1);
+    // Exactly the template's three Quartiere: the block the Budget step inserted on Tabelle1 is the add-in's own.
+    const names = () => table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-neighbourhood")));
+    await expect(names()).resolves.toEqual(["Nordstadt", "Altstadt", "Hafenviertel"]);
     await expect(table.getByRole("row", { name: /Altstadt/ }).textContent()).resolves.toContain("4.300");
+    // Sorting by a header: aria-sort says which way.
+    const header = table.getByRole("columnheader", { name: "Anteil Gemeinde" });
+    await header.getByRole("button").click();
+    await expect(header.getAttribute("aria-sort")).resolves.toBe("descending");
+    await expect(pane.getByText(/gewichtetes Mittel/).count()).resolves.toBeGreaterThan(0);
+    await expect(table.locator("tfoot").textContent()).resolves.toContain("(gewichtet)");
+    await pane.getByRole("combobox", { name: "Planjahr" }).selectOption("all");
+    await expect(table.getByRole("columnheader", { name: "€ je Einwohner und Jahr" }).count()).resolves.toBe(1);
     await screenshot("vergleich");
   },
   STEP_TIMEOUT,
@@ -278,10 +285,63 @@ test(
     await sample.goto(`${server.url}/preview.html`);
     const sheets = sample.locator("#workbook").getByRole("tab");
     await sample.locator("#pane").getByRole("tab", { name: "Budget" }).waitFor();
+    // The pane is drawn first; the sample workbook is written right after it.
+    await sample.locator("#workbook").getByRole("tab", { name: "QM Nordstadt", selected: true }).waitFor();
     await expect(sheets.allTextContents()).resolves.toEqual(["Tabelle1", "Parameter", "QM Nordstadt", "QM Altstadt", "QM Hafenviertel", "Vergleich"]);
     await expect(sample.locator("#workbook").getByRole("tab", { selected: true }).textContent()).resolves.toBe("QM Nordstadt");
     await sample.screenshot({ path: join(SCREENSHOTS, "vorschau.png") });
     await sample.close();
+  },
+  STEP_TIMEOUT,
+);
+
+/** Two providers' workbooks as `vorlage --je-quartier` hands them out, filled in as a provider would. */
+async function submittedWorkbooks(): Promise<Array<{ name: string; mimeType: string; buffer: Buffer }>> {
+  const { templateWorkbook, editWorkbook, completeSheet } = await import("../fixtures/pruefen/xlsx");
+  const { PLAN_NAMES } = await import("../../src/core/names");
+  const filled = async (name: string, residents: number, staff: number): Promise<Buffer> => {
+    const data = await templateWorkbook([{ name, residents }]);
+    const sheet = `QM ${name}`;
+    const planned: Record<keyof typeof PLAN_NAMES, number> = { staffCost: staff, materialCost: 7000, projectCost: Math.max(2 * residents, 5000), dispositionFund: Math.max(residents / 2, 2000), roomCosts: 12000.01 };
+    const edits = (Object.keys(planned) as Array<keyof typeof PLAN_NAMES>).flatMap((key) => [0, 1, 2].map((offset) => ({ sheet, name: PLAN_NAMES[key], offset, value: planned[key] })));
+    return editWorkbook(data, [...edits, ...completeSheet(sheet)]);
+  };
+  const type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return [
+    { name: "Nord.xlsx", mimeType: type, buffer: await filled("Nord", 12000, 90000) },
+    { name: "Süd.xlsx", mimeType: type, buffer: await filled("Süd", 3200, 60000.01) },
+  ];
+}
+
+test(
+  "Einreichungen vergleichen: two submitted workbooks are read by the CLI's reader in the browser and the comparison lands in new sheets",
+  async () => {
+    const round = await browser.context.newPage();
+    round.on("pageerror", (e) => pageErrors.push(e.message));
+    await round.goto(`${server.url}/preview.html?mappe=leer`);
+    const roundPane = round.locator("#pane");
+    await roundPane.getByRole("tab", { name: "Vergleich" }).click();
+    await roundPane.getByLabel("Eingereichte Mappen (.xlsx)").setInputFiles(await submittedWorkbooks());
+    await roundPane.getByRole("button", { name: "Einreichungen vergleichen" }).click();
+    await roundPane.getByText("Vergleich in die Blätter „Übersicht“, „Daten“, „Befunde“, „Fehler“ geschrieben.").waitFor({ timeout: 30_000 });
+    const table = roundPane.getByRole("table", { name: "Vergleich der Quartiere" });
+    await expect(table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-neighbourhood")))).resolves.toEqual(["Nord", "Süd"]);
+    await expect(table.getByRole("row", { name: /Süd/ }).textContent()).resolves.toContain("Süd.xlsx");
+    const sheets = await round.locator("#workbook").getByRole("tab").allTextContents();
+    expect(sheets).toEqual(["Tabelle1", "Übersicht", "Daten", "Befunde", "Fehler"]);
+    // The Übersicht's grand total, computed by the sheet's formulas over "Daten", is the pane's sum over all plan years to the cent.
+    await roundPane.getByRole("combobox", { name: "Planjahr" }).selectOption("all");
+    const sum = await table.locator('tfoot td[data-col="total"]').textContent();
+    expect(sum).toMatch(/^\d{1,3}(\.\d{3})*,\d{2} €$/);
+    await round.locator("#workbook").getByRole("tab", { name: "Übersicht" }).click();
+    const nameBox = round.locator("#workbook").getByRole("textbox", { name: "Namenfeld" });
+    await nameBox.fill("Vergleich_Gesamt");
+    await nameBox.press("Enter");
+    const address = await nameBox.inputValue();
+    await expect(round.locator(`#workbook td[data-address="${address}"]`).textContent()).resolves.toBe(sum);
+    await roundPane.evaluate((el) => el.scrollTo(0, 0));
+    await round.screenshot({ path: join(SCREENSHOTS, "vergleich-einreichungen.png") });
+    await round.close();
   },
   STEP_TIMEOUT,
 );
