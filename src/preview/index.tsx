@@ -13,6 +13,7 @@ import { functionsFor } from "../functions/translations";
 import { createSimulatedHost } from "./host";
 import { WorkbookView } from "./grid/WorkbookView";
 import { openSampleWorkbook } from "./sample";
+import { PANE_INTERACTIVE_MARK } from "../taskpane/marks";
 
 const params = new URLSearchParams(window.location.search);
 const paneWidth = Number(params.get("breite"));
@@ -27,11 +28,16 @@ const displayLanguage = params.get("sprache") === "en" ? "en-US" : "de-DE";
 const host = createSimulatedHost({ functions: functionsFor(QM_FUNCTIONS, displayLanguage), displayLanguage });
 host.install(window);
 
-// The pane starts (Office.onReady) only once the workbook it opens on is there.
-const ready = params.get("mappe") === "leer" ? Promise.resolve() : openSampleWorkbook();
-const hostOnReady = host.Office.onReady.bind(host.Office);
-// A failed sample must not keep the pane from starting: it then runs on an empty workbook.
-host.Office.onReady = (callback) => ready.catch(() => undefined).then(() => hostOnReady(callback));
+// The sample workbook is written with the host's own Excel.run; the pane starts at once, and
+// every Excel.run of the pane waits until that workbook is there — as in a workbook still
+// opening: the pane can be used (the Budget tab needs no workbook), its reads see the whole
+// sample. A failed sample must not block the pane: it then runs on an empty workbook.
+const hostRun = host.Excel.run.bind(host.Excel) as typeof host.Excel.run;
+// Written once the pane has drawn its first screen: in Excel the document is opened by Excel,
+// not by the add-in's thread; here both share the page's one thread.
+const ready = params.get("mappe") === "leer" ? Promise.resolve() : paneDrawn().then(() => openSampleWorkbook((batch) => hostRun(batch)));
+const opened = ready.catch(() => undefined);
+host.Excel.run = ((...args: Parameters<typeof hostRun>) => opened.then(() => (hostRun as (...a: unknown[]) => unknown)(...args))) as typeof hostRun;
 
 // The bar's link to the workbook open now is marked as the current page.
 for (const link of document.querySelectorAll<HTMLAnchorElement>(".preview-bar a")) {
@@ -40,6 +46,24 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>(".preview-bar a"
 
 // For the end-to-end tests and for curious developers in the console.
 (window as unknown as { qmPreview: unknown }).qmPreview = { host };
+
+/**
+ * Resolves once the pane has drawn its first screen (or after `limit` ms), so the sample
+ * workbook and its grid do not compete with the pane's first render for the one thread.
+ */
+function paneDrawn(limit = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (performance.getEntriesByName(PANE_INTERACTIVE_MARK).length > 0) return resolve();
+    const timer = setTimeout(done, limit);
+    const observer = typeof PerformanceObserver === "function" ? new PerformanceObserver((list) => list.getEntriesByName(PANE_INTERACTIVE_MARK).length > 0 && done()) : undefined;
+    observer?.observe({ type: "mark", buffered: true });
+    function done(): void {
+      clearTimeout(timer);
+      observer?.disconnect();
+      resolve();
+    }
+  });
+}
 
 const root = document.getElementById("workbook");
 if (root) {

@@ -12,10 +12,15 @@ export const SAMPLE_NEIGHBOURHOODS: readonly NeighbourhoodInput[] = [
   { name: "Hafenviertel", residents: 7800, fte: 2, roomCosts: 14400 },
 ];
 
-/** Writes the sample plan into the (empty) workbook of the installed host and shows its first Quartier. */
-export async function openSampleWorkbook(): Promise<void> {
-  const { sheets } = await createTemplate({ neighbourhoods: SAMPLE_NEIGHBOURHOODS });
-  await Excel.run(async (context) => {
+type Run = NonNullable<Parameters<typeof createTemplate>[1]>["run"];
+
+/**
+ * Writes the sample plan into the (empty) workbook of the installed host and shows its first
+ * Quartier, through `run` (the host's own `Excel.run`: the pane's calls wait for this workbook).
+ */
+export async function openSampleWorkbook(run: Run = (batch) => Excel.run(batch)): Promise<void> {
+  const { sheets } = await createTemplate({ neighbourhoods: SAMPLE_NEIGHBOURHOODS }, { run });
+  await run!(async (context) => {
     context.workbook.worksheets.getItem(sheets[1]).activate();
     await context.sync();
   });
