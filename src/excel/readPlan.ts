@@ -81,7 +81,7 @@ function sheetsForActiveCheck(active: string, names: Excel.NamedItemCollection):
  * Reads the sheets (all of them, or with `activeOnly` those a check of the active sheet
  * needs), their merged areas and all names: two syncs.
  */
-export async function readWorkbookSnapshot(context: Excel.RequestContext, activeOnly = false): Promise<ExcelSnapshot> {
+export async function readWorkbookSnapshot(context: Excel.RequestContext, activeOnly: boolean | { sheet: string } = false): Promise<ExcelSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
@@ -90,7 +90,9 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, active
   active.load("name");
   await context.sync();
 
-  const wanted = activeOnly ? sheetsForActiveCheck(active.name, names) : undefined;
+  // `{ sheet }`: that sheet (a re-check of the sheet checked before, wherever the user is now).
+  const only = typeof activeOnly === "object" ? activeOnly.sheet : activeOnly ? active.name : undefined;
+  const wanted = only !== undefined ? sheetsForActiveCheck(only, names) : undefined;
   const reads = worksheets.items.filter((sheet) => !wanted || wanted.has(sheet.name)).map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,values,valueTypes");
@@ -109,7 +111,8 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, active
   return { snapshot: { sheets, names: allNames }, activeSheet: active.name };
 }
 
-export type CheckScope = "activeSheet" | "workbook";
+/** The active sheet, the whole workbook, or one named sheet (with the sheets its names point at). */
+export type CheckScope = "activeSheet" | "workbook" | { sheet: string };
 
 export interface ExcelCheck {
   result: CheckResult;
@@ -118,8 +121,9 @@ export interface ExcelCheck {
 
 /** The pane's "Prüfen": the active sheet or the whole workbook against the standard. */
 export async function checkInExcel(scope: CheckScope, options: Omit<CheckOptions, "sheet"> = {}): Promise<ExcelCheck> {
-  const { snapshot, activeSheet } = await Excel.run((context) => readWorkbookSnapshot(context, scope === "activeSheet"));
-  const result = checkWorkbook(snapshot, { ...options, sheet: scope === "activeSheet" ? activeSheet : undefined });
+  const { snapshot, activeSheet } = await Excel.run((context) => readWorkbookSnapshot(context, scope === "workbook" ? false : scope === "activeSheet" ? true : scope));
+  const sheet = scope === "workbook" ? undefined : scope === "activeSheet" ? activeSheet : scope.sheet;
+  const result = checkWorkbook(snapshot, { ...options, sheet });
   return { result, activeSheet };
 }
 

@@ -56,8 +56,11 @@ export interface ComparisonWriteResult {
 export type CheckScope = "sheet" | "workbook";
 
 export interface CheckActions {
-  /** Reads the active sheet or every sheet and checks it against the standard. */
-  check(scope: CheckScope): Promise<CheckResult>;
+  /**
+   * Reads the active sheet (or, given `sheet`, that one) or every sheet and checks it against
+   * the standard; `checkedSheet` names the sheet a sheet check read, for checking it anew.
+   */
+  check(scope: CheckScope, sheet?: string): Promise<CheckResult & { checkedSheet?: string }>;
   selectCell(cell: CellRef): Promise<void>;
   /** Highlights the findings' cells (not on sheets protected against formatting). */
   highlight(findings: readonly Finding[]): Promise<MarkResult>;

@@ -18,7 +18,10 @@ export const excelActions: TaskpaneActions = {
   // Loaded on first use: the reader and the comparison writer stay out of the pane's first load.
   consolidateFiles: async (files, onProgress) => (await import(/* webpackChunkName: "submissions" */ "./compare/reader")).consolidateSubmittedFiles(files, onProgress),
   writeComparison: async (c) => (await import(/* webpackChunkName: "submissions" */ "../excel/writeComparison")).writeComparisonSheets(c),
-  check: async (scope) => (await checkInExcel(scope === "sheet" ? "activeSheet" : "workbook")).result,
+  check: async (scope, sheet) => {
+    const { result, activeSheet } = await checkInExcel(scope === "workbook" ? "workbook" : sheet !== undefined ? { sheet } : "activeSheet");
+    return { ...result, checkedSheet: scope === "sheet" ? (sheet ?? activeSheet) : undefined };
+  },
   selectCell: (cell) => selectCell(cell.sheet, cell.address),
   watchSelection,
   highlight: markFindings,

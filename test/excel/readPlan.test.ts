@@ -77,6 +77,14 @@ describe("reading the open workbook", () => {
     ]);
   });
 
+  it("checks a named sheet again wherever the user is now (the pane's re-check after an edit)", async () => {
+    open(planWorkbook(3, (sheets) => (sheets["QM Q2"].B7 = 1)));
+    await selectCell("QM Q3", "A1");
+    const { result, activeSheet } = await checkInExcel({ sheet: "QM Q2" });
+    expect(activeSheet).toBe("QM Q3");
+    expect(result.neighbourhoods.map((n) => [n.name, n.findings.map((f) => f.regel)])).toEqual([["Q2", ["personal.mindest_vbe"]]]);
+  });
+
   it("reads for the active sheet only that sheet and the sheets the workbook's names point at, in two syncs", async () => {
     open(planWorkbook(3));
     host.resetSyncCount();

@@ -73,3 +73,21 @@ describe("Prüfbericht", () => {
     expect(Object.values(cells).some((c) => c.formula !== undefined)).toBe(false);
   });
 });
+
+describe("Prüfbericht in English", () => {
+  it("has English words, messages and amounts where Office runs in English; rule ids and cells stay", async () => {
+    open("Nord");
+    const { result } = await checkInExcel("workbook");
+    await writeReport(result, new Date(2026, 2, 5), "en");
+    const cells = cellsOf("Prüfbericht");
+    expect(cells.A1.value).toBe("Check report");
+    expect(cells.A2.value).toBe("Checked on 05/03/2026 against the Rahmenstandard Quartiermanagement (neighbourhood management framework standard), version 2026.1");
+    expect([cells.A4.value, cells.B4.value]).toEqual(["Neighbourhood", "Result"]);
+    expect([cells.A5.value, cells.B5.value]).toEqual(["Nord", "2 violations"]);
+    expect(["A", "B", "C", "D", "E", "F", "G", "H"].map((c) => cells[`${c}7`].value)).toEqual(["Neighbourhood", "Year", "Severity", "Rule", "Message", "Expected", "Actual", "Cell"]);
+    const rows = Object.entries(cells).filter(([a]) => /^[A-H](8|9)$/.test(a)).map(([, c]) => String(c.value));
+    expect(rows).toContain("Violation");
+    expect(rows.join(" ")).not.toMatch(/Verstoß|Geplant|verlangt/);
+    expect(rows.join(" ")).toMatch(/€4,999\.99/);
+  });
+});

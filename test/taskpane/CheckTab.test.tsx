@@ -5,7 +5,7 @@ import { Dec } from "../../src/core/decimal";
 import type { CheckResult, Finding } from "../../src/core/rules";
 import type { CheckActions } from "../../src/taskpane/actions";
 import { i18nFor, I18nProvider } from "../../src/taskpane/i18nContext";
-import { CheckTab } from "../../src/taskpane/tabs/CheckTab";
+import { CheckTab, RECHECK_DELAY_MS } from "../../src/taskpane/tabs/CheckTab";
 
 
 const FINDING: Finding = {
@@ -95,5 +95,37 @@ describe("removing highlights", () => {
     const remove = [...container.querySelectorAll("button")].find((b) => b.textContent === "Markierungen entfernen")!;
     await act(async () => remove.click());
     expect(container.textContent).toContain("Die Blätter „QM Süd“ gibt es nicht mehr; ihre Markierungen bleiben gespeichert");
+  });
+});
+
+describe("findings stay true", () => {
+  it("an edit marks the list outdated, refuses marks until the re-check, which reads the checked sheet again", async () => {
+    jest.useFakeTimers();
+    try {
+      let onEdit: (id: string) => void = () => undefined;
+      const checks: unknown[][] = [];
+      const fixed: CheckResult = { neighbourhoods: [{ name: "Altstadt", sheet: "QM Altstadt", findings: [] }] } as unknown as CheckResult;
+      let answer: CheckResult & { checkedSheet?: string } = { ...RESULT, checkedSheet: "QM Altstadt" };
+      await renderChecked("de", {
+        check: (...args) => (checks.push(args), Promise.resolve(answer)),
+        watchUserEdits: (handler) => ((onEdit = handler), Promise.resolve()),
+      });
+      const highlight = () => [...container.querySelectorAll("button")].find((b) => b.textContent === "Markieren")!;
+      expect(highlight().disabled).toBe(false);
+
+      answer = fixed;
+      await act(async () => onEdit("sheet-id"));
+      expect(container.querySelector("[data-stale]")?.textContent).toContain("Die Mappe wurde geändert");
+      expect(highlight().disabled).toBe(true);
+
+      await act(async () => jest.advanceTimersByTime(RECHECK_DELAY_MS));
+      await act(async () => undefined);
+      expect(checks).toEqual([["sheet"], ["sheet", "QM Altstadt"]]);
+      expect(container.querySelector("[data-stale]")).toBeNull();
+      expect(container.querySelector('[data-rule="personal.mindest_vbe"]')).toBeNull();
+      expect(container.querySelector("[data-announcement]")?.textContent).toBe("Prüfung abgeschlossen: 1 Quartiere, 0 Verstöße, 0 Hinweise.");
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

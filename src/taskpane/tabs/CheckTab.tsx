@@ -67,14 +67,16 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
   const { lang } = useI18n();
 
   // The event handlers outlive renders: they read the current state through these.
-  const current = useRef({ result, scope: scope as CheckScope, marked: false });
+  // `sheet`: the sheet a sheet check read — a re-check reads it again, wherever the user is now.
+  const current = useRef<{ result?: CheckResult; scope: CheckScope; sheet?: string; marked: boolean }>({ result, scope, marked: false });
   current.current.result = result;
 
   const findings = result ? result.neighbourhoods.flatMap((n) => n.findings) : [];
   const highlightable = findings.filter((f) => f.zelle !== null);
 
-  const applyResult = (r: CheckResult, checkedScope: CheckScope) => {
+  const applyResult = (r: CheckResult & { checkedSheet?: string }, checkedScope: CheckScope) => {
     current.current.scope = checkedScope;
+    current.current.sheet = r.checkedSheet ?? current.current.sheet;
     setResult(r);
     setStale(false);
     setAnnouncement(outcomeText(r, t));
@@ -85,16 +87,19 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
     setWarnings([]);
     setSelected(undefined);
     const r = await task.run(() => actions.check(scope));
-    if (r) applyResult(r, scope);
+    if (r) {
+      current.current.sheet = undefined;
+      applyResult(r, scope);
+    }
   };
 
   // Re-check on change: the list never shows what the user has fixed since, nor marks it.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const recheck = async () => {
-      const checkedScope = current.current.scope;
+      const { scope: checkedScope, sheet } = current.current;
       const r = await recheckTask.run(async () => {
-        const fresh = await actions.check(checkedScope);
+        const fresh = await actions.check(checkedScope, checkedScope === "sheet" ? sheet : undefined);
         // Marks placed from the old list move to the new one: a fixed cell loses its mark.
         if (current.current.marked) {
           await actions.removeHighlights();
