@@ -60,7 +60,7 @@ function cellAt(scanner: XmlScanner, ref: string): { row: number; col: number; a
   for (; i < n && i < 4; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 0x41 && c <= 0x5a) col = col * 26 + (c - 64);
-    else if (c >= 0x61 && c <= 0x7a) [col, canonical] = [col * 26 + (c - 96), false];
+    else if (c >= 0x61 && c <= 0x7a) { col = col * 26 + (c - 96); canonical = false; }
     else break;
   }
   const letters = i;
@@ -254,7 +254,8 @@ export function readWorksheet(scanner: XmlScanner, demand: SheetDemand, ctx: She
           col = checkColumn(scanner, col + 1);
         } else {
           const key = cellKey(scanner, text, span.rStart, span.rEnd);
-          [cellRow, col] = [Math.floor(key / KEY_COLUMNS), key % KEY_COLUMNS];
+          cellRow = Math.floor(key / KEY_COLUMNS);
+          col = key % KEY_COLUMNS;
           // The address as written when it is canonical (as Excel writes it), else made.
           if (key === canonicalKey(text, span.rStart, span.rEnd)) address = text.slice(span.rStart, span.rEnd);
         }

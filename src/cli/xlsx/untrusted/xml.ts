@@ -251,7 +251,7 @@ export class XmlScanner {
           continue;
         }
         if (c === 0x3e /* > */) end = q;
-        else if (c === 0x2f /* / */ && text.charCodeAt(q + 1) === 0x3e) [end, empty] = [q + 1, true];
+        else if (c === 0x2f /* / */ && text.charCodeAt(q + 1) === 0x3e) { end = q + 1; empty = true; }
         break;
       }
     }
@@ -432,10 +432,12 @@ export class XmlScanner {
       if (end < 0 || text.charCodeAt(end + 1) !== 0x2f || text.charCodeAt(end + 2) !== c || text.charCodeAt(end + 3) !== 0x3e) return false;
       if (c === a) {
         if (span.firstStart >= 0) return false;
-        [span.firstStart, span.firstEnd] = [lt + 3, end];
+        span.firstStart = lt + 3;
+        span.firstEnd = end;
       } else {
         if (span.secondStart >= 0) return false;
-        [span.secondStart, span.secondEnd] = [lt + 3, end];
+        span.secondStart = lt + 3;
+        span.secondEnd = end;
       }
       p = end + 4;
     }
@@ -513,20 +515,23 @@ export class XmlScanner {
           const a = c;
           if (a === 0x72 /* r */) {
             if (span.rStart >= 0) return SheetItem.None;
-            [span.rStart, span.rEnd] = [valueStart, r];
+            span.rStart = valueStart;
+            span.rEnd = r;
           } else if (a === 0x73 /* s */) {
             if (span.sStart >= 0) return SheetItem.None;
-            [span.sStart, span.sEnd] = [valueStart, r];
+            span.sStart = valueStart;
+            span.sEnd = r;
           } else if (a === 0x74 /* t */) {
             if (span.tStart >= 0) return SheetItem.None;
-            [span.tStart, span.tEnd] = [valueStart, r];
+            span.tStart = valueStart;
+            span.tEnd = r;
           }
         } else if (text.startsWith("xmlns", nameStart)) return SheetItem.None;
         p = r + 1;
         continue;
       }
       if (c === 0x3e /* > */) end = q;
-      else if (c === 0x2f /* / */ && text.charCodeAt(q + 1) === 0x3e) [end, empty] = [q + 1, true];
+      else if (c === 0x2f /* / */ && text.charCodeAt(q + 1) === 0x3e) { end = q + 1; empty = true; }
       break;
     }
     if (end < 0) return SheetItem.None;
@@ -559,10 +564,12 @@ export class XmlScanner {
       if (close < 0 || text.charCodeAt(close + 1) !== 0x2f || text.charCodeAt(close + 2) !== c || text.charCodeAt(close + 3) !== 0x3e) return SheetItem.None;
       if (c === 0x76) {
         if (span.vStart >= 0) return SheetItem.None;
-        [span.vStart, span.vEnd] = [open + 3, close];
+        span.vStart = open + 3;
+        span.vEnd = close;
       } else {
         if (span.fStart >= 0) return SheetItem.None;
-        [span.fStart, span.fEnd] = [open + 3, close];
+        span.fStart = open + 3;
+        span.fEnd = close;
       }
       at = close + 4;
     }
