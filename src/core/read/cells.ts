@@ -78,26 +78,24 @@ const TEXT = {
  * undefined when the cell holds a plain number, text or truth value for the caller to judge.
  */
 function commonFailure<T>(field: Texts, value: CellValue | undefined, cell: CellRef): ReadResult<T> | undefined {
+  // The usual cell holds a number or a text: no quoted cell name is built for it (most cells of a batch).
+  if (typeof value === "number" || typeof value === "boolean" || (typeof value === "string" && value.trim() !== "")) return undefined;
   const at = { field, where: cellName(cell) };
-  if (value === undefined || (typeof value === "string" && value.trim() === "")) return failure("leer", say(TEXT.empty, at), cell);
-  if (typeof value === "object") {
-    return value.kind === "error"
-      ? failure("fehlerwert", say(TEXT.errorValue, { ...at, code: value.code }), cell)
-      : failure("formel_ohne_wert", say(TEXT.uncomputed, { ...at, formula: shownText(value.formula) }), cell);
-  }
-  return undefined;
+  if (value === undefined || typeof value === "string") return failure("leer", say(TEXT.empty, at), cell);
+  return value.kind === "error"
+    ? failure("fehlerwert", say(TEXT.errorValue, { ...at, code: value.code }), cell)
+    : failure("formel_ohne_wert", say(TEXT.uncomputed, { ...at, formula: shownText(value.formula) }), cell);
 }
 
 function readNumeric<T>(field: Texts, value: CellValue | undefined, cell: CellRef, accept: (n: number) => T): ReadResult<T> {
   const common = commonFailure<T>(field, value, cell);
   if (common) return common;
-  const where = cellName(cell);
-  if (typeof value !== "number") return failure("kein_zahlwert", say(TEXT.notANumber, { field, where, value: value as string | boolean }), cell);
+  if (typeof value !== "number") return failure("kein_zahlwert", say(TEXT.notANumber, { field, where: cellName(cell), value: value as string | boolean }), cell);
   try {
     return { ok: true, value: accept(value), cell };
   } catch (err) {
     if (!isQmInputError(err)) throw err;
-    return failure("ungueltig", say(TEXT.refused, { de: err.message, en: err.messageEn, where }), cell);
+    return failure("ungueltig", say(TEXT.refused, { de: err.message, en: err.messageEn, where: cellName(cell) }), cell);
   }
 }
 
