@@ -46,7 +46,7 @@ describe("qm-planer vorlage", () => {
       stdout:
         `Planungsmappe „${out}“ geschrieben: 12 Quartiere, Planjahre 2026–2027.\n` +
         "Hinweis: Das Blatt „QM Nord/Ost“ heißt „QM Nord-Ost“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n" +
-        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand No“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n",
+        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n",
       stderr: "",
     });
     expect(readdirSync(dir)).toEqual(["plan.xlsx"]);

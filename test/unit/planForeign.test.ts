@@ -223,7 +223,8 @@ describe("template sheets that lost their names, read by their labels", () => {
     });
   // The salary per VbE is read through its name only: its label ("Gehalt je VbE") is a rate,
   // which the label reader leaves alone; without it the Richtwert takes the standard's salary.
-  const plain = (n: NeighbourhoodPlan): unknown => ({ ...n, origin: undefined, salaryPerFte: undefined });
+  // The granted funds too: the label reader leaves the funding table alone.
+  const plain = (n: NeighbourhoodPlan): unknown => ({ ...n, origin: undefined, salaryPerFte: undefined, grantedFunds: undefined });
 
   it("read every input from the same cells as the names do: the Planansatz block, not the Richtwert one", () => {
     const named = readWorkbookPlan(edit(templateSnapshot(input)));

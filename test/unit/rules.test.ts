@@ -327,7 +327,7 @@ describe("English messages", () => {
   it("stay out of the JSON, and go into a table row when asked for English", () => {
     const [f] = findings({ fte: 1.5, lines: { staffCost: 67500, materialCost: 5250 } });
     expect(Object.keys(findingJson(f))).toEqual(["regel", "schwere", "meldung", "soll", "ist", "zelle", "jahr"]);
-    expect(findingRow(f, "en")).toEqual(["Test", "", "Verstoß", "personal.mindest_vbe", f.messageEn, "2 FTE", "1.5 FTE", "'QM Test'!B7"]);
+    expect(findingRow(f, "en")).toEqual(["Test", "", "Violation", "personal.mindest_vbe", f.messageEn, "2 FTE", "1.5 FTE", "'QM Test'!B7"]);
     expect(findingRow(f)[4]).toBe(f.meldung);
   });
 });

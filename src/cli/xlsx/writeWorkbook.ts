@@ -53,7 +53,8 @@ const CELL_STYLES: Record<StyleKey, Partial<ExcelJS.Style>> = (() => {
 
 function writeCell(ws: ExcelJS.Worksheet, c: CellModel): void {
   const cell = ws.getCell(c.row, c.col);
-  if (c.formula !== undefined) cell.value = { formula: c.formula } as ExcelJS.CellFormulaValue;
+  if (c.formula !== undefined)
+    cell.value = (c.result === undefined ? { formula: c.formula } : { formula: c.formula, result: c.result }) as ExcelJS.CellFormulaValue;
   else if (c.value !== undefined) cell.value = c.value;
   const style: Partial<ExcelJS.Style> = c.style ? { ...CELL_STYLES[c.style] } : {};
   if (c.numberFormat) style.numFmt = c.numberFormat;

@@ -9,6 +9,7 @@ import { buildComparisonSheet } from "./comparisonSheet";
 import { TemplateInput, TemplatePlan, validateTemplateInput } from "./input";
 import type { WorkbookModel } from "./model";
 import { buildNeighbourhoodSheet } from "./neighbourhoodSheet";
+import { richtwerteOf } from "./figures";
 import { richtwertPrompts } from "./notes";
 import { buildParameterSheet } from "./parameterSheet";
 import { assignSheetNames } from "./sheetNames";
@@ -35,7 +36,8 @@ export function buildWorkbookModel(plan: TemplatePlan, existingSheets: Iterable<
 
   const parameters = buildParameterSheet(parameterSheetName, plan);
   const prompts = richtwertPrompts(plan);
-  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, prompts));
+  const richtwerte = richtwerteOf(plan);
+  const quartiere = plan.neighbourhoods.map((n, i) => buildNeighbourhoodSheet(neighbourhoodSheets[i], n, plan.years, prompts, richtwerte[i]));
   const comparison = buildComparisonSheet(comparisonSheetName, neighbourhoodSheets, plan.years);
   return {
     sheets: [parameters.sheet, ...quartiere.map((q) => q.sheet), comparison],

@@ -19,6 +19,13 @@ export interface CellModel {
   value?: CellConstant;
   /** A formula without the leading "=". */
   formula?: string;
+  /**
+   * What the formula computes when the workbook is written, worked out by the core from the
+   * same rule. A writer that stores cached results (the .xlsx of the CLI) writes it, so a
+   * program that reads without calculating (a viewer, the check of a file never opened in
+   * Excel) sees the figures; Excel and LibreOffice compute the formula anew.
+   */
+  result?: number;
   numberFormat?: string;
   style?: StyleKey;
   /** False for input cells. Locked cells are protected when the sheet is protected. */

@@ -1,5 +1,5 @@
 /** One Quartier sheet ("QM Nord"): inputs, yes/no requirements, budget, work plan, funding. */
-import { BUDGET_LINES, BudgetLineKey } from "../budget";
+import { BUDGET_LINES, BudgetLineKey, BudgetLines } from "../budget";
 import {
   FUNDING_NAMES,
   hoursName,
@@ -70,6 +70,8 @@ export function buildNeighbourhoodSheet(
   n: Neighbourhood,
   years: readonly number[],
   prompts: Readonly<Record<BudgetLineKey, RichtwertPrompt>>,
+  /** The core's Richtwerte per plan year, cached as the formulas' results where a writer stores them; absent: none. */
+  richtwerte?: readonly BudgetLines[],
 ): { sheet: SheetModel; names: DefinedNameModel[] } {
   const layout = new NeighbourhoodLayout(years.length);
   const b = new SheetBuilder(sheetName, "neighbourhood");
@@ -144,18 +146,22 @@ export function buildNeighbourhoodSheet(
         yearCell: `${columnLetter(rCol)}$${BUDGET_YEAR_ROW}`,
         cellOf: cellIn(rCol),
       });
-      b.set(row, rCol, { formula: richtwert, numberFormat: NUMBER_FORMATS.euro, style: isSum ? "total" : "computed" });
+      // At writing, Richtwert and Planansatz are the core's figure and the deviation is zero.
+      const result = richtwerte?.[j][line.key].toNumber();
+      b.set(row, rCol, { formula: richtwert, result, numberFormat: NUMBER_FORMATS.euro, style: isSum ? "total" : "computed" });
       if (line.key === "projectFunds" || line.key === "total")
         b.set(row, pCol, {
           formula: lineFormula(line.key, { yearCell: `${columnLetter(pCol)}$${BUDGET_YEAR_ROW}`, cellOf: cellIn(pCol) }),
+          result,
           numberFormat: NUMBER_FORMATS.euro,
           style: "total",
         });
       // An untouched Planansatz follows its Richtwert (a later Tarifsteigerung or Parameter change
       // moves both) until the provider types a figure of their own over the reference.
-      else b.set(row, pCol, { formula: cellAddress(row, rCol), numberFormat: NUMBER_FORMATS.euro, input: true });
+      else b.set(row, pCol, { formula: cellAddress(row, rCol), result, numberFormat: NUMBER_FORMATS.euro, input: true });
       b.set(row, layout.deviationCol(j), {
         formula: `${cellAddress(row, pCol)}-${cellAddress(row, rCol)}`,
+        result: richtwerte ? 0 : undefined,
         numberFormat: NUMBER_FORMATS.euroSigned,
         style: isSum ? "total" : "computed",
       });
@@ -211,6 +217,8 @@ export function buildNeighbourhoodSheet(
       FUNDING_PROGRAMMES.forEach((_, i) => b.set(FUNDING_FIRST_ROW + i, col, { numberFormat: NUMBER_FORMATS.euro, input: true }));
       b.set(FUNDING_SUM_ROW, col, {
         formula: `SUM(${rangeAddress(FUNDING_FIRST_ROW, col, FUNDING_SUM_ROW - 1, col)})`,
+        // No programme is entered yet when the workbook is written.
+        result: richtwerte ? 0 : undefined,
         numberFormat: NUMBER_FORMATS.euro,
         style: "total",
       });

@@ -7,6 +7,8 @@ import { NUMBER_FORMATS, StyleKey } from "./styles";
 export interface CellSpec {
   value?: CellConstant;
   formula?: string;
+  /** The value the core computed for `formula` (see `CellModel.result`). */
+  result?: number;
   numberFormat?: string;
   style?: StyleKey;
   /** Input cells are unlocked; everything else stays locked. */
@@ -36,6 +38,7 @@ export class SheetBuilder {
     const cell: CellModel = { row, col, address, locked: !spec.input };
     if (spec.value !== undefined) cell.value = spec.value;
     if (spec.formula !== undefined) cell.formula = spec.formula;
+    if (spec.formula !== undefined && spec.result !== undefined) cell.result = spec.result;
     if (spec.numberFormat !== undefined) cell.numberFormat = spec.numberFormat;
     const style = spec.style ?? (spec.input ? "input" : undefined);
     if (style !== undefined) cell.style = style;
