@@ -26,6 +26,8 @@ import {
   WorkbookModel,
 } from "../core/template";
 import { cellsOfRange, columnLetter } from "../core/template/addresses";
+import { withEnglishLabels } from "../core/template/english";
+import type { Language } from "../core/format";
 import { say, Texts, Wording } from "../core/read/texts";
 import { SHEETS } from "../core/names";
 import { readWorkbookPlan } from "../core/read/workbookPlan";
@@ -51,6 +53,8 @@ export interface CreateTemplateOptions {
    * sample workbook with the host's own while the pane's calls wait for that workbook.
    */
   run?: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** "en" where Office runs in English: the sheets' labels in English (names, sheet names and "ja"/"nein" stay). */
+  lang?: Language;
 }
 
 /**
@@ -289,7 +293,8 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
     await context.sync();
     progress("Mappe gelesen");
 
-    const model = buildWorkbookModel(plan, existingSheets.items.map((s) => s.name));
+    const built = buildWorkbookModel(plan, existingSheets.items.map((s) => s.name));
+    const model = options.lang === "en" ? withEnglishLabels(built) : built;
     const taken = new Set(existingNames.items.map((n) => n.name.toUpperCase()));
     const clash = model.names.find((n) => n.scope === "workbook" && taken.has(n.name.toUpperCase()));
     if (clash) throw refusal(say(NAME_TAKEN, clash.name));

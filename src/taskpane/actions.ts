@@ -86,7 +86,8 @@ export interface TemplateResult {
 export interface TemplateActions {
   /** The selected range's address and its values, row by row. */
   readSelection(): Promise<SelectedRows>;
-  createTemplate(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
+  /** Writes the template; `lang` "en" labels its sheets in English. */
+  createTemplate(plan: TemplatePlan, onProgress: (p: Progress) => void, lang?: Language): Promise<TemplateResult>;
   /** New Quartier sheets in a workbook with a plan, the Vergleich extended (optional: hosts without it show no button). */
   addNeighbourhoods?(plan: TemplatePlan, onProgress: (p: Progress) => void): Promise<TemplateResult>;
 }

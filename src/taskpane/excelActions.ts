@@ -28,8 +28,8 @@ export const excelActions: TaskpaneActions = {
   removeHighlights: removeMarks,
   writeReport: async (result, lang) => (await writeReport(result, new Date(), lang)).sheet,
   readSelection: readSelectedRows,
-  createTemplate: async (plan, onProgress) => {
-    const { sheets, renamed } = await createTemplateFromPlan(plan, { onProgress: ({ done, total }) => onProgress({ done, total }) });
+  createTemplate: async (plan, onProgress, lang) => {
+    const { sheets, renamed } = await createTemplateFromPlan(plan, { onProgress: ({ done, total }) => onProgress({ done, total }), lang });
     return { sheets, renamed };
   },
   addNeighbourhoods: async (plan) => {

@@ -301,6 +301,23 @@ test(
     await expect(pane.locator('[data-line="total"]').count()).resolves.toBe(0);
     await residents.fill("8,000");
     await expect(pane.locator('[data-line="projectCost"]').textContent()).resolves.toBe("€16,000.00");
+
+    // A template made in English: English labels; sheet names, defined names and "ja"/"nein" as the names contract says.
+    const fresh = await browser.context.newPage();
+    fresh.on("pageerror", (e) => pageErrors.push(e.message));
+    await fresh.goto(`${server.url}/preview.html?mappe=leer&sprache=en`);
+    const p = fresh.locator("#pane");
+    await p.getByRole("tab", { name: "Template" }).click();
+    await p.getByRole("textbox", { name: "Neighbourhoods" }).fill("Neighbourhood;Residents\nNorth;8,000");
+    await p.getByRole("button", { name: "Create template" }).click();
+    await p.getByText("Template created: 3 sheets added.").waitFor();
+    const grid = fresh.locator("#workbook");
+    await grid.getByRole("tab", { name: "QM North", exact: true }).click();
+    for (const label of ["Neighbourhood management North", "Inputs", "Budget per plan year", "Reference value (framework standard)", "Planned amount (input)"])
+      await expect(grid.getByText(label, { exact: true }).count()).resolves.toBe(1);
+    await expect(grid.getByText("nein", { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(grid.getByText("Eingaben", { exact: true }).count()).resolves.toBe(0);
+    await fresh.close();
   },
   STEP_TIMEOUT,
 );

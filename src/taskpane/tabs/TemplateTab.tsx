@@ -113,7 +113,7 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
   const create = async () => {
     if (parsed.kind !== "plan") return;
     setResult(undefined);
-    const r = await task.run((report) => actions.createTemplate(parsed.plan, report));
+    const r = await task.run((report) => actions.createTemplate(parsed.plan, report, lang));
     if (r) {
       setResult(r);
       onCreated();
