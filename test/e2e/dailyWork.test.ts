@@ -211,7 +211,7 @@ test(
     await expect(inList()).resolves.toBe(false);
 
     await expect(pane.locator("[data-announcement]").getAttribute("aria-live")).resolves.toBe("polite");
-    await expect(pane.locator("[data-announcement]").textContent()).resolves.toMatch(/^Prüfung abgeschlossen: \d+ Quartiere, \d+ Verstöße, \d+ Hinweise\.$/);
+    await expect(pane.locator("[data-announcement]").textContent()).resolves.toMatch(/^Prüfung abgeschlossen – Quartiere: \d+, Verstöße: \d+, Hinweise: \d+\.$/);
 
     await pane.getByRole("radio", { name: /^Hinweise/ }).check();
     await expect(pane.locator('[data-findings-list] [data-severity="verstoss"]').count()).resolves.toBe(0);

@@ -123,7 +123,7 @@ describe("findings stay true", () => {
       expect(checks).toEqual([["sheet"], ["sheet", "QM Altstadt"]]);
       expect(container.querySelector("[data-stale]")).toBeNull();
       expect(container.querySelector('[data-rule="personal.mindest_vbe"]')).toBeNull();
-      expect(container.querySelector("[data-announcement]")?.textContent).toBe("Prüfung abgeschlossen: 1 Quartiere, 0 Verstöße, 0 Hinweise.");
+      expect(container.querySelector("[data-announcement]")?.textContent).toBe("Prüfung abgeschlossen – Quartiere: 1, Verstöße: 0, Hinweise: 0.");
     } finally {
       jest.useRealTimers();
     }
