@@ -22,7 +22,7 @@ import { FindingsList } from "../components/FindingsList";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
 import { findingsAt, SeverityFilter } from "../findingGroups";
-import { Message, Translate } from "../i18n";
+import type { Message } from "../i18n";
 import { useI18n } from "../i18nContext";
 import { shownName } from "../shownName";
 
@@ -42,16 +42,17 @@ const useStyles = makeStyles({
  */
 export const RECHECK_DELAY_MS = 700;
 
-function outcomeText(result: CheckResult, t: Translate): string {
+/** The outcome of a check as screen readers hear it; translated when shown, so it follows a change of language. */
+function outcome(result: CheckResult): Message {
   const summary = summarise(result);
   const violations = summary.reduce((n, s) => n + s.violations, 0);
   const hints = summary.reduce((n, s) => n + s.hints, 0);
-  return t("check.announce", { neighbourhoods: summary.length, violations, hints });
+  return { key: "check.announce", params: { neighbourhoods: summary.length, violations, hints } };
 }
 
 export function CheckTab({ actions }: { actions: CheckActions }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const task = useTask();
   const recheckTask = useTask();
   const [scope, setScope] = useState<CheckScope>("sheet");
@@ -63,8 +64,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
   const [activeCell, setActiveCell] = useState<CellRef>();
   const [success, setSuccess] = useState<Message>();
   const [warnings, setWarnings] = useState<Message[]>([]);
-  const [announcement, setAnnouncement] = useState("");
-  const { lang } = useI18n();
+  const [announcement, setAnnouncement] = useState<Message>();
 
   // The event handlers outlive renders: they read the current state through these.
   // `sheet`: the sheet a sheet check read — a re-check reads it again, wherever the user is now.
@@ -79,7 +79,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
     current.current.sheet = r.checkedSheet ?? current.current.sheet;
     setResult(r);
     setStale(false);
-    setAnnouncement(outcomeText(r, t));
+    setAnnouncement(outcome(r));
   };
 
   const check = async () => {
@@ -192,7 +192,7 @@ export function CheckTab({ actions }: { actions: CheckActions }) {
       <TaskStatus task={task} success={success} />
       <TaskStatus task={recheckTask} />
       <div className={styles.live} role="status" aria-live="polite" data-announcement>
-        {announcement}
+        {announcement && t(announcement.key, announcement.params)}
       </div>
       {!task.busy &&
         warnings.map((w) => (
