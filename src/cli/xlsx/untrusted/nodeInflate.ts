@@ -8,7 +8,7 @@ export const nodeInflater: Inflater = {
       return inflateRawSync(data, { maxOutputLength: maxBytes });
     } catch (err) {
       // Node says ERR_BUFFER_TOO_LARGE (a RangeError) when the cap is reached: the adapter contract's RangeError.
-      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw new RangeError("zu groß");
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) throw new RangeError("zu groß", { cause: err });
       throw err;
     }
   },
