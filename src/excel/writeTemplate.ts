@@ -294,7 +294,7 @@ export async function createTemplateFromPlan(plan: TemplatePlan, options: Create
     progress("Mappe gelesen");
 
     const built = buildWorkbookModel(plan, existingSheets.items.map((s) => s.name));
-    const model = options.lang === "en" ? withEnglishLabels(built) : built;
+    const model = options.lang === "en" ? withEnglishLabels(built, plan) : built;
     const taken = new Set(existingNames.items.map((n) => n.name.toUpperCase()));
     const clash = model.names.find((n) => n.scope === "workbook" && taken.has(n.name.toUpperCase()));
     if (clash) throw refusal(say(NAME_TAKEN, clash.name));

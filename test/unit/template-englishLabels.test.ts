@@ -8,8 +8,8 @@ import { RAHMENSTANDARD } from "../../src/core/standard";
 import { buildTemplate } from "../../src/core/template";
 import { withEnglishLabels } from "../../src/core/template/english";
 
-const { model } = buildTemplate({ neighbourhoods: [{ name: "Summe", residents: 1000 }, { name: "Nord", residents: 4000 }], firstYear: 2026, lastYear: 2027 });
-const english = withEnglishLabels(model);
+const { model, plan } = buildTemplate({ neighbourhoods: [{ name: "Summe", residents: 1000 }, { name: "Nord", residents: 4000 }], firstYear: 2026, lastYear: 2027 });
+const english = withEnglishLabels(model, plan);
 
 /** What legitimately stays German (or is no word at all). */
 function kept(text: string): boolean {
@@ -39,4 +39,15 @@ test("the names contract and the user's inputs are untouched", () => {
   expect(south.cells.find((c) => c.address === "A1")?.value).toBe("Neighbourhood management Summe");
   expect(south.cells.some((c) => c.value === "Budget per plan year")).toBe(true);
   expect(south.cells.some((c) => c.value === `${YES}/${NO} (yes/no)`)).toBe(true);
+});
+
+test("the Richtwert cells' input messages are the rulebook's English words, on the same ranges", () => {
+  const [german, en] = [model, english].map((m) => m.sheets.find((s) => s.name === "QM Nord")!.prompts);
+  expect(en.map((p) => p.ranges)).toEqual(german.map((p) => p.ranges));
+  expect(en.map((p) => p.title)).toContain("Reference: Staff costs");
+  expect(en.every((p) => p.title.length <= 32 && p.message.length <= 255)).toBe(true);
+  // English apart from the standard's own sentence, quoted verbatim.
+  const words = en.map((p) => p.message.replace(/"[^"]*"/g, "")).join(" ");
+  expect(words).toContain("Staff costs: FTE × salary per FTE");
+  expect(words).not.toMatch(/Einwohner|je VbE|mindestens|Personalkosten/);
 });

@@ -10,8 +10,13 @@
  */
 import { BUDGET_LINES } from "../budget";
 import { NO, YES } from "../names";
+import { lineNote } from "../rulebook/explain";
+import { LINE_RULES } from "../rulebook/lines";
 import { RAHMENSTANDARD } from "../standard";
-import type { WorkbookModel } from "./model";
+import type { TemplatePlan } from "./input";
+import { PROMPT_LIMITS, PromptModel, WorkbookModel } from "./model";
+import { richtwertPrompts } from "./notes";
+import { clip } from "./sheetBuilder";
 
 const FIXED: Readonly<Record<string, string>> = {
   // Parameter sheet
@@ -111,8 +116,33 @@ function quotesOfTheStandard(): Set<string> {
   return new Set(Object.values(RAHMENSTANDARD.figures).map((f) => f.source));
 }
 
-/** The model with its label cells in English; input cells, names and the standard's quotes unchanged. */
-export function withEnglishLabels(model: WorkbookModel): WorkbookModel {
+/**
+ * The Richtwert cells' input messages in English: the rulebook's own words for each line
+ * (`lineNote`, the same as the German ones), matched by the German message's title.
+ */
+function englishPrompts(plan: Pick<TemplatePlan, "parameters" | "tariffIncrease">): (p: PromptModel) => PromptModel {
+  const german = richtwertPrompts(plan);
+  const byTitle = new Map<string, PromptModel>();
+  for (const rule of LINE_RULES) {
+    const note = lineNote(rule.key, plan.parameters, "en", { tariffIncrease: plan.tariffIncrease });
+    byTitle.set(clip(german[rule.key].title, PROMPT_LIMITS.title), {
+      ranges: [],
+      title: clip(`Reference: ${rule.en}`, PROMPT_LIMITS.title),
+      message: clip(note, PROMPT_LIMITS.message),
+    });
+  }
+  return (p) => {
+    const en = byTitle.get(p.title);
+    return en ? { ...en, ranges: p.ranges } : p;
+  };
+}
+
+/**
+ * The model with its label cells in English (and, given the plan, the Richtwert cells' input
+ * messages); input cells, names and the standard's quotes unchanged.
+ */
+export function withEnglishLabels(model: WorkbookModel, plan?: Pick<TemplatePlan, "parameters" | "tariffIncrease">): WorkbookModel {
+  const prompt = plan ? englishPrompts(plan) : (p: PromptModel) => p;
   const table = derived();
   const quotes = quotesOfTheStandard();
   const english = (text: string): string => {
@@ -131,6 +161,7 @@ export function withEnglishLabels(model: WorkbookModel): WorkbookModel {
       ...sheet,
       // Only locked cells are labels: what sits in an input cell is the user's (a Quartier called "Summe" stays so).
       cells: sheet.cells.map((c) => (typeof c.value === "string" && c.locked ? { ...c, value: english(c.value) } : c)),
+      prompts: sheet.prompts.map(prompt),
     })),
   };
 }
