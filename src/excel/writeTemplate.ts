@@ -188,8 +188,8 @@ function queueSheet(ws: Excel.Worksheet, sheet: SheetModel, { address, formulas 
     dv.errorAlert = {
       showAlert: true,
       style: "Stop",
-      title: "Ungültige Eingabe",
-      message: `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
+      title: v.error?.title ?? "Ungültige Eingabe",
+      message: v.error?.message ?? `Bitte ${v.values.map((x) => `„${x}“`).join(" oder ")} wählen.`,
     };
   }
   // An input message without a rule (Excel's "Any value"; ExcelApi 1.8).

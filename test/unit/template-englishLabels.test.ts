@@ -51,3 +51,10 @@ test("the Richtwert cells' input messages are the rulebook's English words, on t
   expect(words).toContain("Staff costs: FTE × salary per FTE");
   expect(words).not.toMatch(/Einwohner|je VbE|mindestens|Personalkosten/);
 });
+
+test("the yes/no dropdown refuses other values with an English alert; its values stay ja/nein", () => {
+  const v = english.sheets.find((s) => s.name === "QM Nord")!.validations[0];
+  expect(v.values).toEqual([YES, NO]);
+  expect(v.error).toEqual({ title: "Invalid entry", message: 'Please choose "ja" or "nein" ("ja" = yes, "nein" = no).' });
+  expect(model.sheets.find((s) => s.name === "QM Nord")!.validations[0].error).toBeUndefined();
+});

@@ -162,6 +162,10 @@ export function withEnglishLabels(model: WorkbookModel, plan?: Pick<TemplatePlan
       // Only locked cells are labels: what sits in an input cell is the user's (a Quartier called "Summe" stays so).
       cells: sheet.cells.map((c) => (typeof c.value === "string" && c.locked ? { ...c, value: english(c.value) } : c)),
       prompts: sheet.prompts.map(prompt),
+      validations: sheet.validations.map((v) => ({
+        ...v,
+        error: { title: "Invalid entry", message: `Please choose ${v.values.map((x) => `"${x}"`).join(" or ")}${v.values.includes(YES) ? ` ("${YES}" = yes, "${NO}" = no)` : ""}.` },
+      })),
     })),
   };
 }

@@ -36,6 +36,8 @@ export interface CellModel {
 export interface ListValidationModel {
   range: string;
   values: readonly string[];
+  /** The alert for a value not in the list; absent: the writer's German one. */
+  error?: { title: string; message: string };
 }
 
 /**
