@@ -41,6 +41,9 @@ const sandbox: Record<string, unknown> = {
   },
 };
 sandbox.self = sandbox;
+// webpack's runtime works out where lazily loaded chunks (the submissions reader) come from by
+// the script that loaded it, as a browser page tells it.
+sandbox.document = { currentScript: { tagName: "SCRIPT", src: "https://localhost:3000/runtime.js" }, getElementsByTagName: () => [] };
 vm.createContext(sandbox);
 
 /** Module ids each script brings, and how often each module's code ran on the page. */
