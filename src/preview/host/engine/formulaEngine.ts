@@ -16,13 +16,32 @@ import { registerQmFunctions, type QmEngineContext } from "./qmPlugin";
 import { registerExcelRound } from "./roundPlugin";
 
 export class FormulaEngine {
-  private readonly hf: HyperFormula;
+  private instance?: HyperFormula;
+  /** Sheets added before the engine was built: replayed in order, so their ids (0, 1, …) hold. */
+  private readonly queuedSheets: string[] = [];
+  private readonly build: () => HyperFormula;
 
   constructor(functions: readonly QmFunction[]) {
+    this.build = () => this.buildEngine(functions);
+  }
+
+  /**
+   * HyperFormula is set up at its first use, not when the host is created: in the browser
+   * preview the host is created before the pane's first render, which need not wait for it.
+   */
+  private get hf(): HyperFormula {
+    if (!this.instance) {
+      this.instance = this.build();
+      for (const name of this.queuedSheets.splice(0)) this.instance.addSheet(name);
+    }
+    return this.instance;
+  }
+
+  private buildEngine(functions: readonly QmFunction[]): HyperFormula {
     registerQmFunctions(functions);
     registerExcelRound();
     const context: QmEngineContext = { functions: new Map(functions.map((f) => [f.name.toUpperCase(), f])) };
-    this.hf = HyperFormula.buildEmpty({
+    const hf = HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLUMNS,
@@ -35,11 +54,14 @@ export class FormulaEngine {
     });
     // Excel reads TRUE and FALSE as literals; HyperFormula knows only the functions TRUE() and
     // FALSE() and would look the bare words up as names.
-    this.hf.addNamedExpression("TRUE", "=TRUE()");
-    this.hf.addNamedExpression("FALSE", "=FALSE()");
+    hf.addNamedExpression("TRUE", "=TRUE()");
+    hf.addNamedExpression("FALSE", "=FALSE()");
+    return hf;
   }
 
   addSheet(name: string): number {
+    // A fresh HyperFormula numbers its sheets 0, 1, … in the order they are added.
+    if (!this.instance) return this.queuedSheets.push(name) - 1;
     const added = this.hf.addSheet(name);
     return this.hf.getSheetId(added) as number;
   }
