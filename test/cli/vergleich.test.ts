@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -88,6 +88,12 @@ describe("qm-planer vorlage --je-quartier", () => {
     expect(forced.code).toBe(0);
     expect(readdirSync(out)).toContain("Neu.xlsx");
     expect(readdirSync(out).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("-o plan.xlsx (copied from the one-workbook call) is refused, not made a folder", async () => {
+    const r = await run("vorlage", file("quartiere4.csv", CSV), "--je-quartier", "-o", join(dir, "plan.xlsx"));
+    expect(r).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(/sieht aus wie eine Datei; mit --je-quartier nennt -o einen Ordner/) });
+    expect(existsSync(join(dir, "plan.xlsx"))).toBe(false);
   });
 
   test("-o naming a file is refused with one line", async () => {
@@ -263,6 +269,14 @@ describe("qm-planer vergleich", () => {
     const y = json.quartiere[0].jahre[0];
     // 160 112,50 × 40 % / 35 % / 25 % = 64 045 / 56 039,375 / 40 028,125: the tied half cent goes to the Gemeinde.
     expect([y.anteil_bund, y.anteil_land, y.anteil_gemeinde]).toEqual(["64045.00", "56039.37", "40028.13"]);
+  });
+
+  test("a file named twice is counted once, and said so", async () => {
+    const twice = await vergleich(nord, nord);
+    const once = await vergleich(nord);
+    expect(twice.json.summe).toEqual(once.json.summe);
+    expect(twice.json.quartiere).toHaveLength(1);
+    expect(twice.stderr).toContain("ist mehrfach angegeben; gezählt wird die Datei einmal.");
   });
 
   test("the output must be a new .xlsx and none of the inputs", async () => {

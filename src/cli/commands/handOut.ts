@@ -21,6 +21,9 @@ export async function checkFolder(folder: string): Promise<void> {
       throw e;
     });
     if (info && !info.isDirectory()) throw new CliError(`„${folder}“ ist kein Ordner; mit --je-quartier nennt -o den Ordner für die Mappen.`);
+    // `-o plan.xlsx` copied from the one-workbook call would quietly become a folder of that name.
+    if (!info && /\.xlsx$/i.test(folder))
+      throw new CliError(`„${folder}“ sieht aus wie eine Datei; mit --je-quartier nennt -o einen Ordner für die Mappen (z. B. -o mappen).`);
     if (!info && !(await fs.stat(path.dirname(path.resolve(folder))).catch(() => undefined))) throw fileSystemError("ENOENT", folder, "schreiben");
   } catch (e) {
     throw fileSystemFailure(e, folder, "schreiben");

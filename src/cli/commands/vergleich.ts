@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { buildComparisonWorkbook, Consolidation, Consolidator, CONSOLIDATION_RULES, COMPARISON_SHEETS, vergleichJson } from "../../core/consolidation";
 import { formatEuro } from "../../core/format";
@@ -97,8 +97,18 @@ export function registerVergleichCommand(program: Command): void {
       await checkTarget(options.output, force);
       const profile = await loadStandard(options.standard);
       const consolidator = new Consolidator({ profile });
-      // One file after the other: only the consolidated figures of each are kept.
-      for (const file of files) await addFile(consolidator, file);
+      // One file after the other: only the consolidated figures of each are kept. A file named
+      // twice (a shell pattern and its name, `a.xlsx a.xlsx`) is counted once, and said so.
+      const seen = new Set<string>();
+      for (const file of files) {
+        const key = await realpath(file).catch(() => path.resolve(file));
+        if (seen.has(key)) {
+          process.stderr.write(`Hinweis: ${visibleText(file)} ist mehrfach angegeben; gezählt wird die Datei einmal.\n`);
+          continue;
+        }
+        seen.add(key);
+        await addFile(consolidator, file);
+      }
       const consolidation = consolidator.finish();
       const model = buildComparisonWorkbook(consolidation);
       // Loaded only here, as in `vorlage`: exceljs is most of the CLI's start-up time.

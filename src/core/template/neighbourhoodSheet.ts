@@ -216,9 +216,9 @@ export function buildNeighbourhoodSheet(
       b.set(FUNDING_YEAR_ROW, col, { value: year, numberFormat: NUMBER_FORMATS.year, style: "header" });
       FUNDING_PROGRAMMES.forEach((_, i) => b.set(FUNDING_FIRST_ROW + i, col, { numberFormat: NUMBER_FORMATS.euro, input: true }));
       b.set(FUNDING_SUM_ROW, col, {
+        // No cached result: a provider who enters funds with a tool that does not calculate
+        // must not leave a stale 0 behind (the check reports an uncomputed sum instead).
         formula: `SUM(${rangeAddress(FUNDING_FIRST_ROW, col, FUNDING_SUM_ROW - 1, col)})`,
-        // No programme is entered yet when the workbook is written.
-        result: richtwerte ? 0 : undefined,
         numberFormat: NUMBER_FORMATS.euro,
         style: "total",
       });
