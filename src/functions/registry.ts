@@ -158,10 +158,12 @@ const divisionByZeroResidents = (): FunctionError =>
 function perResident(amount: number, residents: number): number {
   const cents = scaledInput(amount, 2);
   if (cents === cents) {
-    // q = ⌊(2|c| + E) / 2E⌋, with an exact remainder instead of a rounded division.
+    // q = ⌊(2|c| + E) / 2E⌋.
     const n = 2 * Math.abs(cents) + residents;
     const d = 2 * residents;
-    const q = (n - (n % d)) / d;
+    // ⌊n / d⌋ from a rounded division, corrected by one: q × d stays below 2^53, so exact.
+    const guess = Math.floor(n / d);
+    const q = guess * d > n ? guess - 1 : (guess + 1) * d <= n ? guess + 1 : guess;
     return (cents < 0 && q !== 0 ? -q : q) / 100;
   }
   return fixedToNumber(divideFixed(fixedOfNumber(amount), BigInt(residents), 2));

@@ -20,7 +20,8 @@ const NO_PLANNING: Readonly<Record<PlanningKey, Fixed>> = {
 /** The rulebook compiled for one set of figures. */
 export class FunctionRules {
   private readonly figures: Record<FigureKey, Fixed>;
-  private readonly fast = new Map<LineKey, FastLine | undefined>();
+  /** Compiled on first use; null: this line has no fast path for these figures. */
+  private readonly fast: Partial<Record<LineKey, FastLine | null>> = {};
   /** The figures as numbers, for defaults and QM.PARAMETER. */
   readonly figureValues: Readonly<Record<FigureKey, number>>;
 
@@ -31,11 +32,11 @@ export class FunctionRules {
     this.figureValues = Object.freeze(values);
   }
 
-  private fastLine(key: LineKey): FastLine | undefined {
-    let fn = this.fast.get(key);
-    if (fn === undefined && !this.fast.has(key)) {
-      fn = compileFast(lineExpr(key), this.figures, NO_PLANNING);
-      this.fast.set(key, fn);
+  private fastLine(key: LineKey): FastLine | null {
+    let fn = this.fast[key];
+    if (fn === undefined) {
+      fn = compileFast(lineExpr(key), this.figures, NO_PLANNING) ?? null;
+      this.fast[key] = fn;
     }
     return fn;
   }
@@ -43,7 +44,7 @@ export class FunctionRules {
   /** One budget line in euros (whole cents), exactly. */
   amount(key: LineKey, residents: number, fte: number, salaryPerFte: number, roomCosts: number): number {
     const fast = this.fastLine(key);
-    if (fast !== undefined) {
+    if (fast !== null) {
       const cents = fast(residents, fte, salaryPerFte, roomCosts);
       if (cents === cents) return cents / 100;
     }

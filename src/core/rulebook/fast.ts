@@ -232,7 +232,10 @@ function compileNode(e: Expr, out: Emitter): Node {
       const half = safeLiteral(d / BigInt(2));
       // Half away from zero with integer arithmetic only: q = ⌊(|x| + d/2) / d⌋, by an exact remainder.
       const shifted = out.bounded(`(${node.code} < 0 ? -${node.code} : ${node.code}) + ${half}`, node.bound + Number(d));
-      const q = out.local(`(${shifted} - (${shifted} % ${divisor})) / ${divisor}`);
+      // ⌊t / d⌋ from a rounded division, corrected by one where the rounding crossed a whole
+      // number: q × d stays below 2^53, so both tests are exact (and cheaper than `%` on doubles).
+      const guess = out.local(`Math.floor(${shifted} / ${divisor})`);
+      const q = out.local(`${guess} * ${divisor} > ${shifted} ? ${guess} - 1 : (${guess} + 1) * ${divisor} <= ${shifted} ? ${guess} + 1 : ${guess}`);
       return { scale: 2, code: out.local(`${node.code} < 0 ? -${q} : ${q}`), bound: node.bound / Number(d) + 1, mayBeNaN: node.mayBeNaN };
     }
     case "line": {
