@@ -186,6 +186,11 @@ export class ZipArchive {
 
   /** Refuses at once when parts still to be read would break the per-workbook bound, before inflating any. */
   checkTotal(parts: readonly string[]): void {
+    // A single part over its own bound is named (the more useful sentence than the total's).
+    for (const p of parts) {
+      const entry = this.entries.get(partKey(p));
+      if (entry && entry.size > this.limits.partBytes) throw new WorkbookReadError(`${entry.name} ist entpackt größer als ${bytesText(this.limits.partBytes)}.`);
+    }
     const total = parts.reduce((sum, p) => sum + this.declaredSize(p), this.inflated);
     if (total > this.limits.workbookBytes)
       throw new WorkbookReadError(`Die gelesenen Teile der Datei sind entpackt zusammen größer als ${bytesText(this.limits.workbookBytes)}.`);
