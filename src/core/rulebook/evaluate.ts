@@ -5,7 +5,7 @@
 import type { FigureKey, Parameters } from "../standard";
 import { addFixed, compareFixed, Fixed, fixedText, mulFixed, parseFixed, powFixed, roundFixed } from "./exact";
 import type { Expr, InputKey, LineKey, PlanningKey } from "./expr";
-import { lineExpr } from "./lines";
+import { LINE_RULES, lineExpr } from "./lines";
 
 export interface ExactEnv {
   inputs: Readonly<Record<InputKey, Fixed>>;
@@ -81,8 +81,7 @@ export function evaluateExact(expr: Expr, env: ExactEnv, memo: Map<LineKey, Fixe
 /** Every budget line of one Quartier and year, exactly, each rounded once and the sums of rounded lines. */
 export function evaluateLines(env: ExactEnv): Record<LineKey, Fixed> {
   const memo = new Map<LineKey, Fixed>();
-  const keys: LineKey[] = ["staffCost", "materialCost", "projectCost", "dispositionFund", "projectFunds", "roomCosts", "total"];
   const out = {} as Record<LineKey, Fixed>;
-  for (const key of keys) out[key] = evaluateExact({ op: "line", key }, env, memo);
+  for (const { key } of LINE_RULES) out[key] = evaluateExact({ op: "line", key }, env, memo);
   return out;
 }
