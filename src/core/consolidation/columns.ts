@@ -8,6 +8,18 @@ import { ftePerThousandResidents } from "../template/figures";
 import { NUMBER_FORMATS } from "../template/styles";
 import type { ConsolidatedNeighbourhood, ConsolidatedYear } from "./consolidate";
 
+/** The figures every table of the comparison shows, per row and summed: one list for all of them. */
+export type FigureColumnKey =
+  | "total"
+  | "richtwertTotal"
+  | "deviation"
+  | "grantedFunds"
+  | "shareFederal"
+  | "shareState"
+  | "shareMunicipal"
+  | "perResident"
+  | "ftePerThousand";
+
 export type DataColumnKey =
   | "number"
   | "neighbourhood"
@@ -22,15 +34,7 @@ export type DataColumnKey =
   | "projectCost"
   | "dispositionFund"
   | "roomCosts"
-  | "total"
-  | "richtwertTotal"
-  | "deviation"
-  | "grantedFunds"
-  | "shareFederal"
-  | "shareState"
-  | "shareMunicipal"
-  | "perResident"
-  | "ftePerThousand"
+  | FigureColumnKey
   | "violations"
   | "hints"
   | "compliant";

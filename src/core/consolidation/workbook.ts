@@ -22,7 +22,7 @@ import { SheetBuilder } from "../template/sheetBuilder";
 import { NUMBER_FORMATS } from "../template/styles";
 import { shareRatio } from "../profile";
 import { Dec } from "../decimal";
-import { DATA_COLUMNS, dataCol, DataColumnKey, meetsStandard } from "./columns";
+import { DATA_COLUMNS, dataCol, DataColumnKey, FigureColumnKey, meetsStandard } from "./columns";
 import type { Consolidation } from "./consolidate";
 
 export const COMPARISON_SHEETS = {
@@ -54,15 +54,7 @@ type YearColumn =
   | "count"
   | "residents"
   | "fte"
-  | "total"
-  | "richtwertTotal"
-  | "deviation"
-  | "grantedFunds"
-  | "shareFederal"
-  | "shareState"
-  | "shareMunicipal"
-  | "perResident"
-  | "ftePerThousand"
+  | FigureColumnKey
   | "compliant";
 
 const YEAR_COLUMNS: ReadonlyArray<{ key: YearColumn; header: string; width: number; numberFormat?: string }> = [
@@ -99,15 +91,7 @@ const yearCol = (key: YearColumn): number => YEAR_COLUMNS.findIndex((c) => c.key
 type QuartierColumn =
   | "number"
   | "neighbourhood"
-  | "total"
-  | "richtwertTotal"
-  | "deviation"
-  | "grantedFunds"
-  | "shareFederal"
-  | "shareState"
-  | "shareMunicipal"
-  | "perResident"
-  | "ftePerThousand"
+  | FigureColumnKey
   | "violations"
   | "hints"
   | "compliant"
