@@ -142,6 +142,19 @@ export function computeBudget(input: BudgetInput, p: CompiledParameters = DEFAUL
   return budgetOf(residents, fte, salaryPerFte, roomCosts, p);
 }
 
+/** No inputs, figures or assumptions: for adding lines whose amounts are given (`plannedTotalOf`). */
+const NO_ENV: ExactEnv = { inputs: {} as ExactEnv["inputs"], figures: {} as ExactEnv["figures"], planning: {} as ExactEnv["planning"] };
+
+/**
+ * The Gesamtbudget of planned amounts (a plan's lines as the Träger wrote them), added by the
+ * rulebook's own sums — Projektmittel, then Gesamtbudget — so a plan's total is never a
+ * second definition of what the total is.
+ */
+export function plannedTotalOf(planned: Readonly<Record<"staffCost" | "materialCost" | "projectCost" | "dispositionFund" | "roomCosts", Dec>>): Dec {
+  const memo = new Map<LineKey, Fixed>((Object.keys(planned) as LineKey[]).map((key) => [key, fixedOf(planned[key as keyof typeof planned])]));
+  return decOf(evaluateExact({ op: "line", key: "total" }, NO_ENV, memo));
+}
+
 /** The budget lines in the order and with the German/English labels used in every output. */
 export const BUDGET_LINES: readonly { key: LineKey; de: string; en: string; json: string }[] = LINE_RULES.map(({ key, de, en, json }) => ({
   key,

@@ -1,4 +1,4 @@
-import { BUDGET_LINES, budgetOf, computeBudget, DEFAULT_PARAMETERS } from "../../src/core/budget";
+import { BUDGET_LINES, budgetOf, computeBudget, DEFAULT_PARAMETERS, plannedTotalOf } from "../../src/core/budget";
 import { centsString, Dec } from "../../src/core/decimal";
 
 // Single lines, read off the one evaluation of the rulebook.
@@ -225,5 +225,12 @@ describe("Budget: Eingaben", () => {
     expect(error.field).toBe(field);
     expect(error.message).toBe(message);
     expect(error.messageEn.length).toBeGreaterThan(0);
+  });
+});
+
+describe("plannedTotalOf: a plan's own lines added by the rulebook's sums", () => {
+  test("Gesamtbudget = Personalkosten + (Sachkosten + Projektkosten + Verfügungsfonds) + Raumkosten, exactly", () => {
+    const d = (v: string) => new Dec(v);
+    expect(plannedTotalOf({ staffCost: d("90000"), materialCost: d("7000.5"), projectCost: d("16000"), dispositionFund: d("4000.25"), roomCosts: d("0.01") }).toFixed(2)).toBe("117000.76");
   });
 });

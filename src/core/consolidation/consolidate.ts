@@ -8,7 +8,7 @@
  * memory stays that of one workbook whatever the number of files. Pure: the CLI reads the
  * files, the task pane its uploads; both hand the snapshots to the same `Consolidator`.
  */
-import { compileParameters, CompiledParameters } from "../budget";
+import { compileParameters, CompiledParameters, plannedTotalOf } from "../budget";
 import { Dec, toCents } from "../decimal";
 import { NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, planColumns, ReadResult, WorkbookPlan, yearOf } from "../plan";
 import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
@@ -172,13 +172,12 @@ export class Consolidator {
   ): ConsolidatedYear {
     const year = yearOf(n, column);
     const lines = {} as Record<PlanLineKey, Dec | null>;
-    let sum: Dec | null = new Dec(0);
     for (const key of PLAN_LINE_KEYS) {
       const value = valueOf(n.lines[key][column]);
       lines[key] = value === null ? null : toCents(value);
-      sum = sum === null || lines[key] === null ? null : sum.plus(lines[key]);
     }
-    const total = sum;
+    // The planned Gesamtbudget by the rulebook's sums; unknown when any line is unreadable.
+    const total = PLAN_LINE_KEYS.some((key) => lines[key] === null) ? null : plannedTotalOf(lines as Record<PlanLineKey, Dec>);
     const residents = valueOf(n.residents);
     const richtwertTotal = richtwertOfPlan(n, column, tariff, this.params)?.total ?? null;
     const granted = n.grantedFunds?.[column];
