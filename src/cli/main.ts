@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { version } from "../../package.json";
 import { registerBudgetCommand } from "./commands/budget";
 import { registerPruefenCommand } from "./commands/pruefen";
+import { servePruefenWorker } from "./commands/pruefenChecker";
 import { registerStandardCommand } from "./commands/standard";
 import { registerVergleichCommand } from "./commands/vergleich";
 import { registerVorlageCommand } from "./commands/vorlage";
@@ -19,6 +20,10 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerVergleichCommand,
   registerVorlageCommand,
 ];
+
+// Started as `pruefen`'s worker thread (see commands/pruefenChecker.ts), this bundle serves
+// checks of files instead of a command line; in the main thread this does nothing.
+servePruefenWorker();
 
 export function buildProgram(): Command {
   const program = createProgram(version);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { PruefenJson } from "../../src/cli/commands/pruefen";
+import { PruefenJson } from "../../src/cli/commands/pruefenReport";
 import * as readWorkbook from "../../src/cli/xlsx/untrusted/readWorkbook";
 import { buildTemplate, richtwerteOf } from "../../src/core/template";
 import {

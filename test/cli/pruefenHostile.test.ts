@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PruefenJson } from "../../src/cli/commands/pruefen";
+import { PruefenJson } from "../../src/cli/commands/pruefenReport";
 import { readWorkbookBuffer, WorkbookReadError } from "../../src/cli/xlsx/untrusted/readWorkbook";
 import { buildZip, FOREIGN_PLAN, inflatingSheet, sheetXml, workbookParts, ZipPart } from "../fixtures/pruefen/hostileZip";
 import { completeSheet, editWorkbook, templateWorkbook } from "../fixtures/pruefen/xlsx";

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { PruefenJson } from "../../src/cli/commands/pruefen";
+import type { PruefenJson } from "../../src/cli/commands/pruefenReport";
 import type { DiffJson } from "../../src/cli/commands/standard";
 import { PROFILE_MAX_BYTES } from "../../src/cli/standardOption";
 import { BUILT_IN_PROFILE, parseProfile, profileJson, ProfileJson } from "../../src/core/profile";

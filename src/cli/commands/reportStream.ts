@@ -13,7 +13,12 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, "\n" + "  ".repeat(depth));
 }
 
-export class JsonListWriter<T> {
+/** One entry of the list as JsonListWriter writes it. */
+export function jsonListEntry(entry: unknown): string {
+  return nested(entry, 2);
+}
+
+export class JsonListWriter {
   private count = 0;
   private closed = false;
 
@@ -32,8 +37,9 @@ export class JsonListWriter<T> {
     this.write(text + `  ${JSON.stringify(listKey)}: [`);
   }
 
-  add(entry: T): void {
-    this.write(`${this.count++ === 0 ? "\n" : ",\n"}    ${nested(entry, 2)}`);
+  /** One entry, made into text by jsonListEntry() (perhaps by the thread that checked the file). */
+  add(entryText: string): void {
+    this.write(`${this.count++ === 0 ? "\n" : ",\n"}    ${entryText}`);
   }
 
   end(): void {
