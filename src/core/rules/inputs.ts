@@ -28,19 +28,22 @@ const CONSEQUENCE = {
   },
 } as const satisfies Record<string, Texts>;
 
-function planInputs(plan: NeighbourhoodPlan): PlanInput[] {
-  const inputs: PlanInput[] = [
-    { read: plan.residents, severity: "verstoss", jahr: null, consequence: CONSEQUENCE.residents },
-    { read: plan.fte, severity: "verstoss", jahr: null, consequence: CONSEQUENCE.fte },
-    { read: plan.roomCosts, severity: "hinweis", jahr: null },
-    ...plan.years.map((read): PlanInput => ({ read, severity: "hinweis", jahr: null })),
-  ];
-  for (const key of PLAN_LINE_KEYS)
-    plan.lines[key].forEach((read, i) =>
-      inputs.push({ read, severity: key === "roomCosts" ? "hinweis" : "verstoss", jahr: yearOf(plan, i) }),
-    );
-  for (const key of YES_NO_KEYS) inputs.push({ read: plan.yesNo[key], severity: "verstoss", jahr: null });
-  for (const read of Object.values(plan.measures)) inputs.push({ read, severity: "hinweis", jahr: null });
+/**
+ * The inputs the reader could not read. Only those: the eight rules below each ask for them,
+ * and a whole plan's inputs are hundreds of objects where a readable plan has none to report.
+ */
+function unreadInputs(plan: NeighbourhoodPlan): PlanInput[] {
+  const inputs: PlanInput[] = [];
+  const add = (read: ReadResult<unknown>, severity: Severity, jahr: number | null, consequence?: Texts): void => {
+    if (!read.ok) inputs.push(consequence ? { read, severity, jahr, consequence } : { read, severity, jahr });
+  };
+  add(plan.residents, "verstoss", null, CONSEQUENCE.residents);
+  add(plan.fte, "verstoss", null, CONSEQUENCE.fte);
+  add(plan.roomCosts, "hinweis", null);
+  for (const read of plan.years) add(read, "hinweis", null);
+  for (const key of PLAN_LINE_KEYS) plan.lines[key].forEach((read, i) => add(read, key === "roomCosts" ? "hinweis" : "verstoss", yearOf(plan, i)));
+  for (const key of YES_NO_KEYS) add(plan.yesNo[key], "verstoss", null);
+  for (const read of Object.values(plan.measures)) add(read, "hinweis", null);
   return inputs;
 }
 
@@ -56,7 +59,7 @@ function inputRule(problem: ReadProblem): Rule {
     check(plan) {
       // One failure read for several years (a missing name, one amount for all years) is one finding.
       const byKey = new Map<string, RuleHit>();
-      for (const input of planInputs(plan)) {
+      for (const input of unreadInputs(plan)) {
         const read = input.read;
         if (read.ok || read.problem !== problem) continue;
         const key = `${read.detail}\u0000${read.cell?.sheet ?? ""}!${read.cell?.address ?? ""}`;
