@@ -5,15 +5,8 @@
 
 // Runs the command line pre-built to plain JavaScript (dist-cli/, made by `npm run build:cli`,
 // `npm run build` and `npm install`): compiling the TypeScript at every call would cost ~0,5 s.
-// A reader that stops early (`qm-planer pruefen … | head`) closes the pipe: that is no failure
-// of ours, so end quietly with the exit code reached so far instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (err) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
-
+// What happens when output cannot be written (a closed pipe, a full disk) is the built code's
+// business (src/cli/main.ts).
 const path = require("path");
 const BUILT = path.join(__dirname, "..", "dist-cli", "qm-planer.js");
 

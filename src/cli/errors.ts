@@ -64,8 +64,8 @@ function capitalise(text: string): string {
  * One German sentence for a file-system error code, naming the path. `file` is the path as the
  * user gave it (undefined when the system named none, e.g. ENOSPC on a write).
  */
-function fileSystemSentence(code: string, file: string | undefined, action: FileAction | undefined): string {
-  const it = file === undefined ? "die Datei" : `„${file}“`;
+function fileSystemSentence(code: string, file: string | undefined, action: FileAction | undefined, unnamed = "die Datei"): string {
+  const it = file === undefined ? unnamed : `„${file}“`;
   const verb = VERB[action ?? "unknown"];
   switch (code) {
     case "ENOENT":
@@ -108,6 +108,15 @@ function fileSystemSentence(code: string, file: string | undefined, action: File
  */
 export function fileSystemFailure(err: unknown, file: string, action: FileAction): unknown {
   return isSystemError(err) ? fileSystemError(err.code as string, file, action) : err;
+}
+
+/**
+ * The line for standard output or error that cannot be written (a full disk, `> /dev/full`):
+ * German, one line, never Node's stack trace.
+ */
+export function outputFailureLine(err: unknown): string {
+  const sentence = isSystemError(err) ? fileSystemSentence(err.code as string, undefined, "schreiben", "die Ausgabe") : "Die Ausgabe lässt sich nicht schreiben.";
+  return `Fehler: ${sentence}\n`;
 }
 
 /** The CliError for a file-system problem found by a check of our own (e.g. the target is a folder). */

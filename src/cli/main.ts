@@ -6,7 +6,7 @@ import { servePruefenWorker } from "./commands/pruefenChecker";
 import { registerStandardCommand } from "./commands/standard";
 import { registerVergleichCommand } from "./commands/vergleich";
 import { registerVorlageCommand } from "./commands/vorlage";
-import { describeFailure, EXIT, isInformationalExit } from "./errors";
+import { describeFailure, EXIT, isInformationalExit, outputFailureLine } from "./errors";
 import { createProgram } from "./program";
 
 /**
@@ -31,6 +31,33 @@ export function buildProgram(): Command {
   return program;
 }
 
+let outputGuarded = false;
+
+/**
+ * What happens when our output cannot be written. A reader that stops early
+ * (`qm-planer pruefen … | head`) closes the pipe: no failure of ours, so the run ends quietly
+ * with the exit code reached so far (pruefen raises it file by file). Anything else (a full
+ * disk, `> /dev/full`) is one German line on stderr and exit 2, not Node's stack trace.
+ */
+function guardOutput(): void {
+  if (outputGuarded) return;
+  outputGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : EXIT.ok);
+      // stdout failed: say so on stderr. stderr failed: the exit code is all that is left.
+      if (stream === process.stdout) {
+        try {
+          process.stderr.write(outputFailureLine(err));
+        } catch {
+          // nothing more to say it with
+        }
+      }
+      process.exit(EXIT.failure);
+    });
+  }
+}
+
 /** The `--help` call to suggest after a parse error: the named command's, else the program's. */
 function helpCommandFor(program: Command, args: readonly string[]): string {
   const command = program.commands.find((c) => args.includes(c.name()));
@@ -44,6 +71,7 @@ function helpCommandFor(program: Command, args: readonly string[]): string {
  * succeeded, so a failed call prints nothing there; the failure is one line on stderr.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  guardOutput();
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { version } from "../../package.json";
+import { templateWorkbook } from "../fixtures/pruefen/xlsx";
 
 /**
  * The installed command: bin/qm-planer.js runs the pre-built dist-cli/qm-planer.js (built by
@@ -81,5 +82,27 @@ describe("the built bin", () => {
     expect(result).toEqual({ code: null, signal });
     expect(stderr).toBe("");
     expect(readdirSync(dir)).toEqual(["quartiere.csv"]);
+  });
+
+  test("output that cannot be written (a full disk): one German line, exit 2, no stack trace", () => {
+    for (const args of [["--version"], ["budget", "--einwohner", "3000"]]) {
+      const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" ${args.join(" ")} > /dev/full`], { encoding: "utf8" });
+      expect(r).toMatchObject({ status: 2, stderr: "Fehler: Kein Speicherplatz mehr auf dem Datenträger, um die Ausgabe zu schreiben.\n" });
+    }
+  });
+
+  test("pruefen | head: a reader that closes the pipe ends the run quietly, with the exit code of the files checked so far", async () => {
+    const dir = folder();
+    // A fresh template: its yes/no answers still „nein“, so Verstöße (exit 1).
+    const plan = path.join(dir, "frisch.xlsx");
+    writeFileSync(plan, await templateWorkbook([{ name: "Nord", residents: 1800 }]));
+    const child = spawn(process.execPath, [BIN, "pruefen", plan, plan, plan], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: the first chunk read, then the pipe closed.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe("");
   });
 });

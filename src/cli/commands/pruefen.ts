@@ -58,10 +58,13 @@ export function registerPruefenCommand(program: Command): void {
       try {
         for (const file of files) {
           const checked = await checker.check(file);
+          // The exit code and the error line first: a reader that closes stdout early (`| head`)
+          // still gets both for every file checked so far.
+          exitCode = Math.max(exitCode, checked.exitCode) as ExitCode;
+          process.exitCode = exitCode;
+          if (checked.error !== undefined) process.stderr.write(`Fehler: ${visibleText(file)}: ${visibleText(checked.error)}\n`);
           if (json) json.add(checked.report);
           else text?.add(checked.report);
-          if (checked.error !== undefined) process.stderr.write(`Fehler: ${visibleText(file)}: ${visibleText(checked.error)}\n`);
-          exitCode = Math.max(exitCode, checked.exitCode) as ExitCode;
         }
       } finally {
         await checker.close();
