@@ -132,9 +132,37 @@ function typeWord(value: unknown): { de: string; en: string } {
   return { de: "ein Objekt", en: "an object" };
 }
 
+/** A key as compared for near misses: case, blanks, "_" and "-" do not count. */
+function keyShape(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]/g, "");
+}
+
+/** Levenshtein distance of two short texts (keys of a profile: a few dozen characters). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Typing slips a key may have and still be taken for the one meant: two letters. */
+const NEAR_MISS_EDITS = 2;
+
+/** The known key a misspelt one most likely means: the only one closest within NEAR_MISS_EDITS. */
+function nearMiss(key: string, known: readonly string[]): string | undefined {
+  const shape = keyShape(key);
+  const ranked = known.map((k) => ({ k, d: editDistance(keyShape(k), shape) })).sort((x, y) => x.d - y.d);
+  if (ranked.length === 0 || ranked[0].d > NEAR_MISS_EDITS) return undefined;
+  // Two keys equally close (Anteil_Bund / Anteil_Land): no guess, the list of keys instead.
+  return ranked.length > 1 && ranked[1].d === ranked[0].d ? undefined : ranked[0].k;
+}
+
 /** "Unbekannter Schlüssel „x“ in kennzahlen" with a hint when the key is a near miss of a known one. */
 function unknownKey(where: string | undefined, key: string, known: readonly string[]): ProfileError {
-  const near = known.find((k) => k.toLowerCase().replace(/[\s_-]/g, "") === key.toLowerCase().replace(/[\s_-]/g, ""));
+  const near = nearMiss(key, known);
   const figure = near ? undefined : where === "kennzahlen" ? findFigure(key) : undefined;
   const suggestion = near ?? figure?.definedName;
   const inWhere = where ? ` in „${where}“` : "";
