@@ -23,7 +23,7 @@ export type ReportFormat = "json" | "text";
  */
 export interface CheckedFile {
   report: string;
-  /** Why the file could not be checked (also in `entry.fehler`), for the line on stderr. */
+  /** Why the file could not be checked (also in the report, as `fehler`), for the line on stderr. */
   error?: string;
   exitCode: ExitCode;
 }
