@@ -110,14 +110,13 @@ export function createFileChecker(options: CheckOptions, format: ReportFormat, p
   };
 }
 
-/** In the bundle's worker thread: answers each file name with its CheckedFile. */
-export function servePruefenWorker(): boolean {
+/** In the bundle's worker thread: answers each file name with its CheckedFile. Elsewhere: nothing. */
+export function servePruefenWorker(): void {
   const setup = workerData as WorkerSetup | undefined;
-  if (isMainThread || !parentPort || setup?.role !== WORKER_ROLE) return false;
+  if (isMainThread || !parentPort || setup?.role !== WORKER_ROLE) return;
   const port = parentPort;
   const profile = setup.profile ?? BUILT_IN_PROFILE;
   port.on("message", (file: string) => {
     void checkedFile(file, setup.options, setup.format, profile).then((answer) => port.postMessage(answer));
   });
-  return true;
 }
