@@ -7,6 +7,7 @@ import { registerStandardCommand } from "./commands/standard";
 import { registerVergleichCommand } from "./commands/vergleich";
 import { registerVorlageCommand } from "./commands/vorlage";
 import { describeFailure, EXIT, isInformationalExit, outputFailureLine } from "./errors";
+import { exitAfterThreads, isExiting } from "./isolation/exitAfterThreads";
 import { createProgram } from "./program";
 
 /**
@@ -44,7 +45,9 @@ function guardOutput(): void {
   outputGuarded = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : EXIT.ok);
+      // Once ending, later writes' failures change nothing.
+      if (isExiting()) return;
+      if (err.code === "EPIPE") return exitAfterThreads(() => (typeof process.exitCode === "number" ? process.exitCode : EXIT.ok));
       // stdout failed: say so on stderr. stderr failed: the exit code is all that is left.
       if (stream === process.stdout) {
         try {
@@ -53,7 +56,7 @@ function guardOutput(): void {
           // nothing more to say it with
         }
       }
-      process.exit(EXIT.failure);
+      exitAfterThreads(() => EXIT.failure);
     });
   }
 }

@@ -64,4 +64,45 @@ describe("IsolatedWorker", () => {
       await worker.close();
     }
   });
+
+  test("close() lets the running job finish (its answer, not a crash), then ends the thread; no job after it", async () => {
+    const worker = isolated();
+    const job = worker.run("slow");
+    const closed = worker.close();
+    expect(await job).toEqual({ answer: expect.stringMatching(/^Antwort auf slow /) });
+    await closed;
+    expect(() => worker.run("danach")).toThrow(/geschlossen/);
+  });
+});
+
+describe("exitAfterThreads", () => {
+  test("an early exit waits until every live thread has finished its job, and exits with the code reached by then", async () => {
+    await jest.isolateModulesAsync(async () => {
+      const { IsolatedWorker: Isolated } = await import("../../src/cli/isolation/isolatedWorker");
+      const { exitAfterThreads, isExiting } = await import("../../src/cli/isolation/exitAfterThreads");
+      const exit = jest.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+      try {
+        const worker = new Isolated<string, string>({ script: SCRIPT, workerData: null, resourceLimits: {}, timeoutMs: 10_000 });
+        const events: string[] = [];
+        const job = worker.run("slow").then((outcome) => events.push("answer" in outcome ? "Antwort" : "Abbruch"));
+        let code = 0;
+        exitAfterThreads(() => code);
+        expect(isExiting()).toBe(true);
+        // The job finishes meanwhile and raises the exit code, as pruefen does.
+        await job;
+        code = 1;
+        expect(exit).not.toHaveBeenCalled();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(events).toEqual(["Antwort"]);
+        expect(exit).toHaveBeenCalledTimes(1);
+        expect(exit).toHaveBeenCalledWith(1);
+        // A second early exit (another failed write) changes nothing.
+        exitAfterThreads(() => 2);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(exit).toHaveBeenCalledTimes(1);
+      } finally {
+        exit.mockRestore();
+      }
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { toleranceOf } from "../../core/rules";
 import { RAHMENSTANDARD } from "../../core/standard";
 import { visibleText } from "../../core/visibleText";
 import { EXIT, ExitCode } from "../errors";
+import { isExiting } from "../isolation/exitAfterThreads";
 import { checkedNumberOption } from "../numbers";
 import { loadStandard, STANDARD_FLAG, STANDARD_OPTION_HELP } from "../standardOption";
 import { createFileChecker } from "./pruefenChecker";
@@ -57,6 +58,8 @@ export function registerPruefenCommand(program: Command): void {
       const checker = createFileChecker({ toleranz: options.toleranz }, json ? "json" : "text", profile);
       try {
         for (const file of files) {
+          // The output's reader has gone (`| head`): the run ends with the files checked so far.
+          if (isExiting()) break;
           const checked = await checker.check(file);
           // The exit code and the error line first: a reader that closes stdout early (`| head`)
           // still gets both for every file checked so far.

@@ -1,4 +1,5 @@
 import { ResourceLimits, Worker } from "node:worker_threads";
+import { registerThread } from "./exitAfterThreads";
 
 /**
  * One long-lived worker thread that does one job at a time for the main thread, and is
@@ -34,14 +35,25 @@ interface Pending<R> {
 export class IsolatedWorker<Q, R> {
   private worker: Worker | undefined;
   private pending: Pending<R> | undefined;
+  /** The running job, settled or not: what close() waits for. */
+  private running: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly deregister: () => void;
 
-  constructor(private readonly options: IsolatedWorkerOptions) {}
+  constructor(private readonly options: IsolatedWorkerOptions) {
+    // An early exit (see exitAfterThreads) closes this worker first.
+    this.deregister = registerThread(() => this.close());
+  }
 
-  /** Runs one job; never rejects. Jobs are run one after the other (the caller awaits each). */
+  /**
+   * Runs one job; never rejects. Jobs are run one after the other (the caller awaits each);
+   * none after close().
+   */
   run(job: Q): Promise<JobOutcome<R>> {
     if (this.pending) throw new Error("IsolatedWorker: ein Auftrag läuft noch.");
+    if (this.closed) throw new Error("IsolatedWorker: schon geschlossen.");
     const worker = this.worker ?? this.start();
-    return new Promise<JobOutcome<R>>((resolve) => {
+    const outcome = new Promise<JobOutcome<R>>((resolve) => {
       const timer = setTimeout(() => {
         this.settle({ crash: "time", detail: `${this.options.timeoutMs} ms` });
         void worker.terminate();
@@ -49,10 +61,18 @@ export class IsolatedWorker<Q, R> {
       this.pending = { resolve, timer };
       worker.postMessage(job);
     });
+    this.running = outcome;
+    return outcome;
   }
 
-  /** Ends the thread (the process can then exit). */
+  /**
+   * Lets the running job (if any) finish, then ends the thread (the process can then exit).
+   * Never ends a thread mid-job: see exitAfterThreads for why that can abort the process.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    this.deregister();
+    await this.running;
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await worker.terminate();
