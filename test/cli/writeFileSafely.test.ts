@@ -1,4 +1,5 @@
-import { promises as fsPromises, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { promises as fsPromises, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { writeFileSafely } from "../../src/cli/xlsx/writeFileSafely";
@@ -99,5 +100,29 @@ describe("writeFileSafely: no-clobber and atomic publishing", () => {
     expect(during).toHaveLength(1);
     expect(during[0]).toMatch(/^\.plan\.xlsx\.[0-9a-f]{12}\.tmp$/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("a named pipe (or device) is never replaced, not even with --force; nothing else is left", async () => {
+    const dir = folder();
+    const target = path.join(dir, "plan.xlsx");
+    execFileSync("mkfifo", [target]);
+    for (const force of [false, true])
+      await expect(writeFileSafely(target, bytes("neu"), force)).rejects.toThrow(
+        `„${target}“ ist keine gewöhnliche Datei, sondern eine benannte Pipe (FIFO); dorthin wird nicht geschrieben, auch nicht mit --force.`,
+      );
+    expect(lstatSync(target).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
+  });
+
+  test("with --force, a pipe put there while the bytes are produced is not replaced either", async () => {
+    const dir = folder();
+    const target = path.join(dir, "plan.xlsx");
+    const produce = (): Promise<Buffer> => {
+      execFileSync("mkfifo", [target]);
+      return Promise.resolve(Buffer.from("neu"));
+    };
+    await expect(writeFileSafely(target, produce, true)).rejects.toThrow("keine gewöhnliche Datei");
+    expect(lstatSync(target).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
   });
 });

@@ -29,6 +29,24 @@ function refuseOverwrite(target: string): CliError {
   return new CliError(`Die Datei „${target}“ gibt es schon; mit --force wird sie überschrieben.`);
 }
 
+/** What a non-regular entry is, in words; undefined for a file (or a symbolic link, replaced as a name). */
+function specialKind(existing: Stats): string | undefined {
+  if (existing.isFIFO()) return "eine benannte Pipe (FIFO)";
+  if (existing.isCharacterDevice() || existing.isBlockDevice()) return "ein Gerät";
+  if (existing.isSocket()) return "ein Socket";
+  return undefined;
+}
+
+/**
+ * A pipe, device or socket is never replaced, --force or not: renaming a file over `/dev/null`
+ * (as root) would destroy the device, and whoever named a pipe wanted it written to, which an
+ * atomic publish cannot do.
+ */
+function refuseSpecial(target: string, existing: Stats | undefined): void {
+  const kind = existing && specialKind(existing);
+  if (kind) throw new CliError(`„${target}“ ist keine gewöhnliche Datei, sondern ${kind}; dorthin wird nicht geschrieben, auch nicht mit --force.`);
+}
+
 /**
  * Fails early (before any work) when the target cannot be written: its folder is missing, it
  * is a folder itself, or it exists and may not be overwritten. Errors name `target`. This is a
@@ -39,6 +57,7 @@ export async function checkTarget(target: string, force: boolean): Promise<void>
     if (!(await entry(path.dirname(path.resolve(target))))) throw fileSystemError("ENOENT", target, "schreiben");
     const existing = await entry(target);
     if (existing?.isDirectory()) throw fileSystemError("EISDIR", target, "schreiben");
+    refuseSpecial(target, existing);
     if (existing && !force) throw refuseOverwrite(target);
   } catch (e) {
     throw fileSystemFailure(e, target, "schreiben");
@@ -140,8 +159,11 @@ export async function writeFileSafely(target: string, produce: () => Promise<Buf
     } finally {
       await handle.close();
     }
-    if (force) await fs.rename(temporary, absolute);
-    else await publishNew(temporary, absolute, target);
+    if (force) {
+      // Again right before the rename: a pipe or device may have been put there meanwhile.
+      refuseSpecial(target, await entry(absolute));
+      await fs.rename(temporary, absolute);
+    } else await publishNew(temporary, absolute, target);
     await syncFolder(folder);
   } catch (e) {
     await fs.rm(temporary, { force: true });
