@@ -359,6 +359,14 @@ describe("qm-planer pruefen on many files, some unreadable", () => {
     expect((await run("pruefen", bad, file("leer3.xlsx", ""))).code).toBe(2);
   });
 
+  it("a tolerance is part of the verdict, so the report's header names it", async () => {
+    const plan = file("toleranz.xlsx", await compliantPlan());
+    expect((await run("pruefen", plan)).stdout.split("\n")[0]).toBe("Prüfung nach dem Rahmenstandard Quartiermanagement (2026.1)");
+    expect((await run("pruefen", "--toleranz", "2,5", plan)).stdout.split("\n")[0]).toBe(
+      "Prüfung nach dem Rahmenstandard Quartiermanagement (2026.1), Personalkosten mit 2,5 % Toleranz",
+    );
+  });
+
   it("refuses a bad tolerance with one line, exit 2", async () => {
     const r = await run("pruefen", "--toleranz", "abc", file("c.xlsx", await compliantPlan()));
     expect([r.code, r.stdout, r.stderr.trim().split("\n").length]).toEqual([2, "", 1]);

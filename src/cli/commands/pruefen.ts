@@ -51,7 +51,7 @@ export function registerPruefenCommand(program: Command): void {
       const json = options.json
         ? new JsonListWriter(out, "dateien", { standard: { name: profile.name, version: profile.version } })
         : undefined;
-      const text = options.json ? undefined : new TextReportWriter(out, checkHeader(profile));
+      const text = options.json ? undefined : new TextReportWriter(out, checkHeader(profile, options.toleranz));
       let exitCode: ExitCode = EXIT.ok;
       // One file after the other, each reported as soon as it is checked: memory stays that of
       // one workbook, whatever the number of files; nothing of a finished file is kept.

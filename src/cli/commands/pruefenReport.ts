@@ -10,6 +10,7 @@ import {
   summarise,
   summaryText,
 } from "../../core/rules";
+import { formatNumber } from "../../core/format";
 import { BUILT_IN_PROFILE, StandardProfile } from "../../core/profile";
 import { cellName } from "../../core/read/cells";
 import { describeFailure, EXIT, ExitCode } from "../errors";
@@ -72,9 +73,11 @@ function findingLines(f: Finding): string[] {
 }
 
 /** The first line of the German report: what the files are measured against. */
-export function checkHeader(profile: StandardProfile = BUILT_IN_PROFILE): string {
+export function checkHeader(profile: StandardProfile = BUILT_IN_PROFILE, tolerancePercent?: number): string {
   const what = profile === BUILT_IN_PROFILE ? `dem ${profile.name}` : `dem Profil „${profile.name}“`;
-  return `Prüfung nach ${what} (${profile.version})\n\n`;
+  // A file that passes only thanks to --toleranz must say so: the tolerance is part of the verdict.
+  const tolerance = tolerancePercent ? `, Personalkosten mit ${formatNumber(tolerancePercent)} % Toleranz` : "";
+  return `Prüfung nach ${what} (${profile.version})${tolerance}\n\n`;
 }
 
 /** The German report of one file: per Quartier a summary line, then its findings. */
