@@ -191,11 +191,6 @@ const de = {
   "template.added": "{count} Quartier(e) hinzugefügt: {sheets} (Planjahre {years}); das Blatt „{comparison}“ zeigt jetzt alle Quartiere.",
   "template.added.aside": "{count} Quartier(e) hinzugefügt: {sheets} (Planjahre {years}). Das bisherige Blatt „Vergleich“ war geändert und bleibt, wie es ist; der Vergleich aller Quartiere steht in „{comparison}“.",
   "template.renamed": "Blatt „{wanted}“ angelegt als „{actual}“: {why}.",
-  "template.renamed.cleaned": "Zeichen, die Excel in Blattnamen nicht erlaubt ([ ] : * ? / \\ oder ein Apostroph am Rand), ersetzt",
-  "template.renamed.shortened": "an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht)",
-  "template.renamed.taken": "den Namen gab es in der Mappe schon",
-  "template.renamed.reserved": "„History“ ist in Excel reserviert",
-  "template.renamed.and": "; ",
   "template.progress": "{done} von {total}",
 
   "compare.intro": "Vergleicht die Quartiere der geöffneten Arbeitsmappe – oder die von den Trägern eingereichten Mappen – je Planjahr oder über alle Jahre, geprüft nach dem Rahmenstandard wie unter „Prüfen“.",
@@ -428,11 +423,6 @@ const en: Messages = {
   "template.added": "{count} neighbourhood(s) added: {sheets} (plan years {years}); the sheet \"{comparison}\" now shows all neighbourhoods.",
   "template.added.aside": "{count} neighbourhood(s) added: {sheets} (plan years {years}). The previous sheet \"Vergleich\" had been changed and stays as it is; the comparison of all neighbourhoods is in \"{comparison}\".",
   "template.renamed": "Sheet \"{wanted}\" created as \"{actual}\": {why}.",
-  "template.renamed.cleaned": "characters Excel does not allow in sheet names ([ ] : * ? / \\ or an apostrophe at either end) replaced",
-  "template.renamed.shortened": "shortened at a word boundary to 31 characters (Excel allows no more)",
-  "template.renamed.taken": "the name was already in use in the workbook",
-  "template.renamed.reserved": "\"History\" is reserved in Excel",
-  "template.renamed.and": "; ",
   "template.progress": "{done} of {total}",
 
   "compare.intro": "Compares the neighbourhoods of the open workbook – or the workbooks the providers submitted – per plan year or over all years, checked against the framework standard as under \"Check\".",

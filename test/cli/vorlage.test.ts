@@ -45,8 +45,8 @@ describe("qm-planer vorlage", () => {
       code: 0,
       stdout:
         `Planungsmappe „${out}“ geschrieben: 12 Quartiere, Planjahre 2026–2027.\n` +
-        "Hinweis: Das Blatt „QM Nord/Ost“ heißt „QM Nord-Ost“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n" +
-        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).\n",
+        "Hinweis: Das Blatt „QM Nord/Ost“ heißt „QM Nord-Ost“: Zeichen, die Excel in Blattnamen nicht erlaubt ([ ] : * ? / \\ oder ein Apostroph am Rand), ersetzt.\n" +
+        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand“: an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht).\n",
       stderr: "",
     });
     expect(readdirSync(dir)).toEqual(["plan.xlsx"]);
@@ -54,6 +54,31 @@ describe("qm-planer vorlage", () => {
     expect(names).toHaveLength(14);
     expect(names[0]).toBe("Parameter");
     expect(names[13]).toBe("Vergleich");
+  });
+
+  test("each renamed sheet is reported with its own reason: forbidden characters, the name taken, both shortened and taken", async () => {
+    const dir = folder();
+    const out = path.join(dir, "plan.xlsx");
+    const text = "Quartier;Einwohner\nNord/Ost;1\nNord-Ost;2\nGroßsiedlung am Stadtrand Nord;3\nGroßsiedlung am Stadtrand Süd;4\n";
+    const r = await run("vorlage", csv(dir, text), "-o", out, "--von", "2026");
+    expect(r).toEqual({
+      code: 0,
+      stdout:
+        `Planungsmappe „${out}“ geschrieben: 4 Quartiere, Planjahre 2026–2028.\n` +
+        "Hinweis: Das Blatt „QM Nord/Ost“ heißt „QM Nord-Ost“: Zeichen, die Excel in Blattnamen nicht erlaubt ([ ] : * ? / \\ oder ein Apostroph am Rand), ersetzt.\n" +
+        "Hinweis: Das Blatt „QM Nord-Ost“ heißt „QM Nord-Ost (2)“: den Namen gab es in der Mappe schon.\n" +
+        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Nord“ heißt „QM Großsiedlung am Stadtrand“: an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht).\n" +
+        "Hinweis: Das Blatt „QM Großsiedlung am Stadtrand Süd“ heißt „QM Großsiedlung am (2)“: an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht); den Namen gab es in der Mappe schon.\n",
+      stderr: "",
+    });
+    expect(await sheetNames(out)).toEqual([
+      "Parameter",
+      "QM Nord-Ost",
+      "QM Nord-Ost (2)",
+      "QM Großsiedlung am Stadtrand",
+      "QM Großsiedlung am (2)",
+      "Vergleich",
+    ]);
   });
 
   test("reads a ',' CSV with the columns in another order and case", async () => {

@@ -61,3 +61,38 @@ describe("Quartiere hinzufügen in the Vorlage tab", () => {
     expect(container.textContent).toContain("Das bisherige Blatt „Vergleich“ war geändert und bleibt, wie es ist; der Vergleich aller Quartiere steht in „Vergleich (2)“.");
   });
 });
+
+describe("sheets of the added Quartiere that got another name", () => {
+  const renamed: TemplateResult["renamed"] = [
+    { requested: "QM Nord/Ost", actual: "QM Nord-Ost", reasons: ["cleaned"] },
+    { requested: "QM Nord-Ost", actual: "QM Nord-Ost (2)", reasons: ["taken"] },
+    { requested: "QM Großsiedlung am Stadtrand Süd", actual: "QM Großsiedlung am (2)", reasons: ["shortened", "taken"] },
+  ];
+  const result: TemplateResult = { sheets: renamed.map((r) => r.actual), renamed, added: { comparison: "Vergleich", replaced: true, years: [2026] } };
+  const notes = () => [...container.querySelectorAll("[data-renamed]")].map((d) => [d.getAttribute("data-renamed"), d.textContent]);
+
+  it("each note names its own reasons, in German", async () => {
+    await render(result);
+    await type("Quartier;Einwohner\nNord/Ost;1\nNord-Ost;2\nGroßsiedlung am Stadtrand Süd;3\n");
+    await act(async () => button("Quartiere hinzufügen").click());
+    expect(notes()).toEqual([
+      ["cleaned", "Blatt „QM Nord/Ost“ angelegt als „QM Nord-Ost“: Zeichen, die Excel in Blattnamen nicht erlaubt ([ ] : * ? / \\ oder ein Apostroph am Rand), ersetzt."],
+      ["taken", "Blatt „QM Nord-Ost“ angelegt als „QM Nord-Ost (2)“: den Namen gab es in der Mappe schon."],
+      [
+        "shortened taken",
+        "Blatt „QM Großsiedlung am Stadtrand Süd“ angelegt als „QM Großsiedlung am (2)“: an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht); den Namen gab es in der Mappe schon.",
+      ],
+    ]);
+  });
+
+  it("and in English", async () => {
+    await render(result, "en");
+    await type("Neighbourhood;Residents\nNord/Ost;1\nNord-Ost;2\nGroßsiedlung am Stadtrand Süd;3\n");
+    await act(async () => button("Add neighbourhoods").click());
+    expect(notes().map(([, text]) => text)).toEqual([
+      'Sheet "QM Nord/Ost" created as "QM Nord-Ost": characters Excel does not allow in sheet names ([ ] : * ? / \\ or an apostrophe at either end) replaced.',
+      'Sheet "QM Nord-Ost" created as "QM Nord-Ost (2)": the name was already in use in the workbook.',
+      'Sheet "QM Großsiedlung am Stadtrand Süd" created as "QM Großsiedlung am (2)": shortened at a word boundary to 31 characters (Excel allows no more); the name was already in use in the workbook.',
+    ]);
+  });
+});

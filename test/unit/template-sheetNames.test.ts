@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { assignSheetNames, buildTemplate, excelSafeSheetName, MAX_SHEET_NAME_LENGTH, sheetNameKey } from "../../src/core/template";
+import { assignSheetNames, buildTemplate, excelSafeSheetName, MAX_SHEET_NAME_LENGTH, renameReasonText, sheetNameKey } from "../../src/core/template";
 
 /** What Excel refuses in a sheet name. */
 function excelAccepts(name: string): boolean {
@@ -38,6 +38,29 @@ describe("sheet names", () => {
       { requested: "QM Am langen Kanal und am alten Hafen", actual: "QM Am langen Kanal und am alten", reasons: ["shortened"] },
       { requested: "QM Nord", actual: "QM Nord (2)", reasons: ["taken"] },
     ]);
+  });
+
+  test("a name freed by cleaning that an earlier sheet already took: „taken“, and every reason in words (CLI and pane)", () => {
+    const { renamed } = assignSheetNames(["QM Nord/Ost", "QM Nord-Ost", "QM Großsiedlung am Stadtrand Nord", "QM Großsiedlung am Stadtrand Süd"]);
+    expect(renamed.map((r) => [r.actual, r.reasons])).toEqual([
+      ["QM Nord-Ost", ["cleaned"]],
+      ["QM Nord-Ost (2)", ["taken"]],
+      ["QM Großsiedlung am Stadtrand", ["shortened"]],
+      ["QM Großsiedlung am (2)", ["shortened", "taken"]],
+    ]);
+    expect(renamed.map((r) => renameReasonText(r.reasons))).toEqual([
+      {
+        de: "Zeichen, die Excel in Blattnamen nicht erlaubt ([ ] : * ? / \\ oder ein Apostroph am Rand), ersetzt",
+        en: "characters Excel does not allow in sheet names ([ ] : * ? / \\ or an apostrophe at either end) replaced",
+      },
+      { de: "den Namen gab es in der Mappe schon", en: "the name was already in use in the workbook" },
+      { de: "an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht)", en: "shortened at a word boundary to 31 characters (Excel allows no more)" },
+      {
+        de: "an einer Wortgrenze auf 31 Zeichen gekürzt (mehr erlaubt Excel nicht); den Namen gab es in der Mappe schon",
+        en: "shortened at a word boundary to 31 characters (Excel allows no more); the name was already in use in the workbook",
+      },
+    ]);
+    expect(renameReasonText(["reserved"])).toEqual({ de: "„History“ ist in Excel reserviert", en: '"History" is reserved in Excel' });
   });
 
   test("the suffix still fits into 31 characters", () => {

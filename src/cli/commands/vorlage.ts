@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { buildWorkbookModel, planFromTable, planYears, TemplatePlan } from "../../core/template";
+import { buildWorkbookModel, planFromTable, planYears, renameReasonText, TemplatePlan } from "../../core/template";
 import { counted, readCsvRows } from "../csv/readCsv";
 import { UsageError } from "../errors";
 import { NUMBER_SPELLING_HELP } from "../numbers";
@@ -127,7 +127,7 @@ export function registerVorlageCommand(program: Command): void {
       const years = plan.years.length > 1 ? `Planjahre ${plan.years[0]}–${plan.years[plan.years.length - 1]}` : `Planjahr ${plan.years[0]}`;
       const renamed = model.renamed
         .filter((r) => r.requested.startsWith("QM "))
-        .map((r) => `\nHinweis: Das Blatt „${r.requested}“ heißt „${r.actual}“ (Excel erlaubt in Blattnamen höchstens 31 Zeichen und kein []:*?/\\).`)
+        .map((r) => `\nHinweis: Das Blatt „${r.requested}“ heißt „${r.actual}“: ${renameReasonText(r.reasons).de}.`)
         .join("");
       process.stdout.write(
         `Planungsmappe „${options.output}“ geschrieben: ${counted(plan.neighbourhoods.length, "Quartier", "Quartiere")}, ${years}.${renamed}\n`,

@@ -11,6 +11,7 @@ export { richtwerteOf, richtwertOf } from "./figures";
 export { richtwertPrompts } from "./notes";
 export type { RichtwertPrompt } from "./notes";
 export { assignSheetNames, excelSafeSheetName, sheetNameKey, MAX_SHEET_NAME_LENGTH } from "./sheetNames";
+export { RENAME_REASONS, renameReasonText } from "./renameReasons";
 export { pastedTextOfRows, planFromTable, respellPastedText, rowsFromPastedText, TableInputError } from "./table";
 export { quoteSheetName, sheetReference } from "./addresses";
 export { cellsOfRange, parseCellAddress, columnLetter } from "./addresses";

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { formatNumber, Language } from "../../core/format";
 import type { Parameters } from "../../core/standard";
-import { defaultPlanYears, planFromTable, respellPastedText, rowsFromPastedText, TemplatePlan } from "../../core/template";
+import { defaultPlanYears, planFromTable, renameReasonText, respellPastedText, rowsFromPastedText, TemplatePlan } from "../../core/template";
 import type { TemplateActions, TemplateResult } from "../actions";
 import { TaskStatus } from "../components/TaskStatus";
 import { useTask } from "../components/useTask";
@@ -245,7 +245,7 @@ export function TemplateTab({ parameters, actions, onCreated }: { parameters: Pa
                 {t("template.renamed", {
                   wanted: r.requested,
                   actual: r.actual,
-                  why: r.reasons.map((reason) => t(`template.renamed.${reason}` as MessageKey)).join(t("template.renamed.and")),
+                  why: renameReasonText(r.reasons)[lang],
                 })}
               </div>
             ))}
