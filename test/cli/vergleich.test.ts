@@ -189,6 +189,12 @@ describe("qm-planer vergleich", () => {
       expect(json.summe[key]).toBe(sumOf(rows.map((r) => r[key])).toFixed(2));
       for (const year of json.summe.jahre) expect(year[key]).toBe(sumOf(rows.filter((r) => r.jahr === year.jahr).map((r) => r[key])).toFixed(2));
     }
+    // Everything was read: every sum says it is complete.
+    expect(json.summe.vollstaendig).toBe(true);
+    expect(json.summe.nicht_lesbar).toEqual([]);
+    expect(json.summe.jahre.map((j) => j.vollstaendig)).toEqual([true, true, true, true]);
+    expect(json.quartiere.map((q) => q.vollstaendig)).toEqual([true, true, true]);
+    expect(rows.every((row) => row.nicht_lesbar.length === 0)).toBe(true);
     // The foreign sheet has a single column and names no year: counted, under "no year" (last).
     expect(json.summe.jahre.map((j) => j.jahr)).toEqual([2026, 2027, 2028, null]);
     expect(json.quartiere[2].jahre).toHaveLength(1);
@@ -230,6 +236,111 @@ describe("qm-planer vergleich", () => {
     expect(missing.code).toBe(2);
     expect(missing.json.fehler).toHaveLength(1);
     expect(missing.json.quartiere).toHaveLength(1);
+  });
+
+  describe("an amount that cannot be read", () => {
+    let textual: string;
+    beforeAll(async () => {
+      // The provider typed a word where the Sachkosten 2027 belong.
+      textual = file("eingang-nord-text.xlsx", await editWorkbook(readFileSync(nord), [{ sheet: "QM Nord", name: PLAN_NAMES.materialCost, offset: 1, value: "viel" }]));
+    });
+
+    test("is never a silent gap: the row says what is missing, every sum it is missing from says so, exit 2", async () => {
+      const { code, json, stderr } = await vergleich(textual, sued);
+      const complete = await vergleich(nord, sued);
+      expect(code).toBe(2);
+      expect(json.fehler).toEqual([]);
+      const n = json.quartiere[0];
+      expect(n.vollstaendig).toBe(false);
+      expect(json.quartiere[1].vollstaendig).toBe(true);
+      const y2027 = n.jahre[1];
+      expect(y2027).toMatchObject({ jahr: 2027, sachkosten: null, gesamt: null, abweichung: null, anteil_bund: null, je_einwohner: null, nicht_lesbar: ["sachkosten"] });
+      // The Richtwert does not depend on the amount: it stays.
+      expect(y2027.richtwert_gesamt).toBe(complete.json.quartiere[0].jahre[1].richtwert_gesamt);
+      expect(n.jahre[0].nicht_lesbar).toEqual([]);
+      // The sums hold what was read and say that it is not everything.
+      expect(json.summe.vollstaendig).toBe(false);
+      expect(json.summe.jahre.map((j) => [j.jahr, j.vollstaendig])).toEqual([
+        [2026, true],
+        [2027, false],
+        [2028, true],
+      ]);
+      const missing = new Dec(complete.json.quartiere[0].jahre[1].gesamt!);
+      expect(new Dec(json.summe.gesamt).eq(new Dec(complete.json.summe.gesamt).minus(missing))).toBe(true);
+      expect(json.summe.jahre[0].gesamt).toBe(complete.json.summe.jahre[0].gesamt);
+      expect(json.summe.nicht_lesbar).toEqual([
+        { datei: textual, quartier: "Nord", jahre: [2027], angabe: "sachkosten", zelle: "'QM Nord'!F24", meldung: expect.stringContaining("„viel“") },
+      ]);
+      // pruefen reports the same cell as an eingabe.* Verstoß; the comparison keeps it.
+      expect(n.verstoesse.filter((v) => v.regel.startsWith("eingabe.")).map((v) => v.zelle)).toEqual(["'QM Nord'!F24"]);
+      expect(stderr).toBe(`Fehler: ${textual}: Nord: ${json.summe.nicht_lesbar[0].meldung} Der Betrag fehlt in Gesamt und Anteilen.\n`);
+    });
+
+    test("the text summary says it on the line of the total", async () => {
+      const r = await run("vergleich", textual, sued, "-o", join(dir, "vergleich-unvollstaendig.xlsx"));
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/\nGesamt [\d.]+,\d\d € – unvollständig, ohne 1 nicht lesbare Angabe \(Nord 2027: Sachkosten\): Bund [\d.]+,\d\d €, Land /);
+      expect(r.stderr).toMatch(/^Fehler: .*eingang-nord-text\.xlsx: Nord: Sachkosten 2027: .*'QM Nord'!F24.*„viel“.* Der Betrag fehlt in Gesamt und Anteilen\.\n$/);
+    });
+
+    test("the comparison workbook flags the year: a count in the last column, no deviation or mean computed from part of it", async () => {
+      const { output } = await vergleich(textual, sued);
+      const zip = await JSZip.loadAsync(readFileSync(output));
+      const summary = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+      const data = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+      const shared = await zip.file("xl/sharedStrings.xml")?.async("string");
+      const unescape = (x: string): string => x.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+      const texts = shared ? [...shared.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => unescape(m[1])) : [];
+      const cellText = (xml: string, address: string): string | undefined => {
+        const m = new RegExp(`<c r="${address}"[^>]*?(?:/>|>(.*?)</c>)`).exec(xml);
+        if (!m || !m[1]) return undefined;
+        const v = /<v>([^<]*)<\/v>/.exec(m[1])?.[1];
+        const inline = /<t[^>]*>([^<]*)<\/t>/.exec(m[1])?.[1];
+        return /t="s"/.test(m[0]) && v !== undefined ? texts[Number(v)] : unescape(inline ?? v ?? "");
+      };
+      const formula = (address: string): string | undefined => {
+        const f = new RegExp(`<c r="${address}"[^>]*>\\s*<f>([^<]*)</f>`).exec(summary)?.[1];
+        return f === undefined ? undefined : unescape(f);
+      };
+      // Daten: the last column names what could not be read (row 3 is Nord 2027).
+      expect(cellText(data, "Z1")).toBe("Nicht lesbar");
+      expect(cellText(data, "Z3")).toBe("Sachkosten");
+      expect(cellText(data, "Z2")).toBeUndefined();
+      // Übersicht, per year: the count, and Abweichung / € je Einwohner made empty by it.
+      expect(cellText(summary, "O6")).toBe("Quartiere mit unlesbaren Angaben");
+      expect(formula("O8")).toBe(`COUNTIFS('Daten'!$F$2:$F$7,A8,'Daten'!$Z$2:$Z$7,"<>")`);
+      expect(formula("G8")).toMatch(/^IF\(O8>0,"",ROUND\(SUMIFS\(/);
+      expect(formula("L8")).toBe('IF(OR(O8>0,C8=0),"",ROUND(E8/C8,2))');
+      // The red line under the years names the input.
+      expect(cellText(summary, "A12")).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2027: Sachkosten; /);
+    });
+  });
+
+  test("not a single file could be read (a typo in the folder): nothing is written, exit 2, and the corrected call needs no --force", async () => {
+    const output = join(dir, "vergleich-tippfehler.xlsx");
+    const typo = join(dir, "eingnag", "*.xlsx");
+    const r = await run("vergleich", typo, "-o", output);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `Fehler: ${typo}: Die Datei gibt es nicht.\nFehler: Aus der Datei ließ sich keine Quartiersplanung lesen; es wurde kein Vergleich geschrieben.\n`,
+    });
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith("vergleich-tippfehler"))).toEqual([]);
+    // Several files, none of them a plan, with --json: still nothing, not even an empty document.
+    const notes = file("nur-protokoll.xlsx", buildZip(workbookParts([{ nameXml: "Protokoll", xml: sheetXml({ A1: "Sitzung" }) }])));
+    const json = await run("vergleich", notes, join(dir, "fehlt-auch.xlsx"), "-o", output, "--json");
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe("");
+    expect(json.stderr.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^Fehler: .*nur-protokoll\.xlsx: .*keine Quartiersplanung gefunden/),
+      expect.stringMatching(/^Fehler: .*fehlt-auch\.xlsx: /),
+      "Fehler: Aus keiner der 2 Dateien ließ sich eine Quartiersplanung lesen; es wurde kein Vergleich geschrieben.",
+    ]);
+    expect(existsSync(output)).toBe(false);
+    const corrected = await run("vergleich", nord, "-o", output);
+    expect(corrected.code).toBe(0);
+    expect(existsSync(output)).toBe(true);
   });
 
   test("the same Quartier in two files: both kept, each with its file, and a Hinweis naming the other", async () => {

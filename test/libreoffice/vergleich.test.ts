@@ -134,3 +134,38 @@ test("LibreOffice computes the comparison workbook's sums exactly as the JSON st
   expect(chart).toMatch(/barChart/);
   expect(chart).toContain("Übersicht");
 });
+
+test("an unreadable amount: LibreOffice's sums equal the JSON's incomplete ones, and the year's deviation and mean stay empty", async () => {
+  const folder = scratchFolder("vergleich-unlesbar");
+  writeFileSync(path.join(folder, "quartiere.csv"), "Quartier;Einwohner;VbE\nNord;12.000;2\nSüd;9.000;2,5\n");
+  const handOut = path.join(folder, "ausgabe");
+  expect((await cli("vorlage", path.join(folder, "quartiere.csv"), "--je-quartier", "-o", handOut, "--von", "2026", "--bis", "2027")).code).toBe(0);
+  // Nord's provider typed a word for the Sachkosten 2026; LibreOffice saves it as the text it is.
+  const nord = path.join(folder, "eingang-nord.xlsx");
+  writeFileSync(nord, await editWorkbook(readFileSync(path.join(handOut, "Nord.xlsx")), [{ sheet: "QM Nord", name: PLAN_NAMES.materialCost, offset: 0, value: "viel" }]));
+  const saved = await recalculate([nord, path.join(handOut, "Süd.xlsx")]);
+
+  const output = path.join(folder, "vergleich.xlsx");
+  const r = await cli("vergleich", ...saved, "-o", output, "--json");
+  expect(r.code).toBe(2);
+  const json = JSON.parse(r.stdout) as VergleichJson;
+  expect(json.summe.vollstaendig).toBe(false);
+  expect(json.summe.nicht_lesbar.map((u) => [u.quartier, u.angabe, u.jahre])).toEqual([["Nord", "sachkosten", [2026]]]);
+
+  const [recalculated] = await recalculate([output]);
+  const summary = (await readComputed(recalculated)).get("Übersicht")!;
+  // Row 7: 2026 (incomplete), row 8: 2027, row 9: all years; E Gesamt, G Abweichung, L € je Einwohner, O the count.
+  expect([summary.get("A7"), summary.get("A8"), summary.get("A9")]).toEqual([2026, 2027, "Alle Planjahre"]);
+  expect(cents(summary.get("E7"))).toBe(json.summe.jahre[0].gesamt);
+  expect(cents(summary.get("E9"))).toBe(json.summe.gesamt);
+  expect([summary.get("O7"), summary.get("O8"), summary.get("O9")]).toEqual([1, 0, 1]);
+  for (const address of ["G7", "L7", "M7", "G9"]) expect([address, summary.get(address) ?? ""]).toEqual([address, ""]);
+  // The complete year: Abweichung = Gesamt − Richtwert, € je Einwohner = Gesamt ÷ Einwohner, from the cells beside.
+  const n = (address: string): Dec => new Dec(summary.get(address) as number);
+  expect(n("G8").eq(n("E8").minus(n("F8")))).toBe(true);
+  expect(cents(summary.get("L8"))).toBe(centsString(n("E8").div(n("C8"))));
+  // Per Quartier (header in row 9 + 4): Nord's deviation and mean are empty, its count 1; Süd's are there.
+  expect([summary.get("B14"), summary.get("Q14"), summary.get("E14") ?? "", summary.get("J14") ?? ""]).toEqual(["Nord", 1, "", ""]);
+  expect([summary.get("B15"), summary.get("Q15"), typeof summary.get("E15"), typeof summary.get("J15")]).toEqual(["Süd", 0, "number", "number"]);
+  expect(String(summary.get("A11"))).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2026: Sachkosten; /);
+});

@@ -1,11 +1,11 @@
 import fc from "fast-check";
-import { comparisonView, Consolidator, sortRows, ViewYear } from "../../src/core/consolidation";
+import { comparisonView, Consolidator, sortRows, vergleichJson, ViewYear } from "../../src/core/consolidation";
 import { Dec } from "../../src/core/decimal";
 import { BUILT_IN_PROFILE, FundingShareTexts } from "../../src/core/profile";
 import { sheet, workbook } from "../fixtures/pruefen/snapshots";
 
 /** A plan made elsewhere: labels beside values, two plan years. */
-function foreignPlan(name: string, residents: number, amounts: [number, number][]) {
+function foreignPlan(name: string, residents: number | string, amounts: Array<[number | string, number | string]>) {
   const cells: Record<string, string | number> = { A1: "Quartier", B1: name, A2: "Einwohner", B2: residents, A3: "VbE", B3: 2, B5: 2026, C5: 2027 };
   const labels = ["Personalkosten", "Sachkosten", "Projektkosten", "Verfügungsfonds", "Raumkosten"];
   labels.forEach((label, i) => {
@@ -85,5 +85,79 @@ describe("the pane's comparison view of the consolidation", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("inputs the sums need and the workbook does not state readably", () => {
+  const amounts: Array<[number | string, number | string]> = [[90000, 92000], [7000, "viel"], [24000, 24000], [6000, 6000], [1000, 1000]];
+  const full: Array<[number, number]> = [[90000, 92000], [7000, 7000], [24000, 24000], [6000, 6000], [1000, 1000]];
+  const c = (() => {
+    const k = new Consolidator({ profile: profile() });
+    k.addSnapshot("nord.xlsx", foreignPlan("Nord", 12000, amounts));
+    k.addSnapshot("klein.xlsx", foreignPlan("Klein", "viele", full));
+    k.addSnapshot("ganz.xlsx", foreignPlan("Ganz", 1000, full));
+    return k.finish();
+  })();
+
+  it("one entry per input and cell, naming every year it leaves incomplete", () => {
+    expect(c.unread.map((u) => [u.neighbourhood, u.file, u.key, u.years, u.cell?.address])).toEqual([
+      ["Nord", "nord.xlsx", "materialCost", [2027], "C7"],
+      ["Klein", "klein.xlsx", "residents", [2026, 2027], "B2"],
+    ]);
+    expect(c.neighbourhoods.map((n) => n.years.map((y) => y.unread.map((u) => u.key)))).toEqual([[[], ["materialCost"]], [["residents"], ["residents"]], [[], []]]);
+  });
+
+  it("the sums hold what was read and count the rows that are not complete", () => {
+    expect(c.sums.incomplete).toBe(3);
+    expect(c.sums.years.map((y) => [y.year, y.incomplete])).toEqual([
+      [2026, 1],
+      [2027, 2],
+    ]);
+    // 2027: Nord's Gesamt is unknown; Klein's and Ganz's are counted (Klein's residents are unknown, its amounts are not).
+    expect(c.sums.years[1].total.toFixed(2)).toBe("260000.00");
+    const json = vergleichJson(c);
+    expect([json.summe.vollstaendig, ...json.summe.jahre.map((j) => j.vollstaendig)]).toEqual([false, false, false]);
+    expect(json.quartiere.map((q) => q.vollstaendig)).toEqual([false, false, true]);
+    expect(json.quartiere[1].jahre[0]).toMatchObject({ einwohner: null, richtwert_gesamt: null, abweichung: null, je_einwohner: null, gesamt: "128000.00", nicht_lesbar: ["einwohner"] });
+    expect(json.summe.nicht_lesbar.map((u) => [u.quartier, u.angabe, u.jahre, u.zelle])).toEqual([
+      ["Nord", "sachkosten", [2027], "'Plan Nord'!C7"],
+      ["Klein", "einwohner", [2026, 2027], "'Plan Klein'!B2"],
+    ]);
+  });
+
+  it("the pane's view: a row with an unreadable input shows no deviation and no mean made of part of it", () => {
+    const v2026 = comparisonView(c, 2026);
+    expect(v2026.rows.map((r) => [r.neighbourhood.name, r.incomplete, r.deviation?.eq(r.total!.minus(r.richtwertTotal!)) ?? null, r.perResident?.toFixed(2) ?? null])).toEqual([
+      ["Nord", 0, true, "10.67"],
+      ["Klein", 1, null, null],
+      ["Ganz", 0, true, "128.00"],
+    ]);
+    expect(v2026.sums.incomplete).toBe(1);
+    // Σ Gesamt ÷ Σ Einwohner would divide Klein's Gesamt by nobody's residents.
+    expect(v2026.sums.weightedPerResident).toBeNull();
+    const all = comparisonView(c, "all");
+    expect(all.rows.map((r) => [r.neighbourhood.name, r.incomplete, r.deviation === null, r.perResident === null])).toEqual([
+      ["Nord", 1, true, true],
+      ["Klein", 2, true, true],
+      ["Ganz", 0, false, false],
+    ]);
+  });
+
+  it("a Quartier sheet that cannot be read at all: listed, none of its amounts summed, and the sums say so", () => {
+    const k = new Consolidator({ profile: profile() });
+    k.addSnapshot("ganz.xlsx", foreignPlan("Ganz", 1000, full));
+    k.addSnapshot("leer.xlsx", workbook([sheet("QM Ost", { A1: "Hier steht nichts, was nach einer Planung aussieht" })]));
+    const r = k.finish();
+    expect(r.errors).toEqual([]);
+    expect(r.neighbourhoods.map((n) => [n.name, n.years.length, n.unreadSheet?.key ?? null])).toEqual([
+      ["Ganz", 2, null],
+      ["Ost", 0, "sheet"],
+    ]);
+    expect(r.sums.incomplete).toBe(1);
+    expect(r.sums.years.every((y) => y.incomplete === 0)).toBe(true);
+    expect(r.unread.map((u) => [u.neighbourhood, u.key, u.years])).toEqual([["Ost", "sheet", []]]);
+    expect(r.unread[0].detail).toMatch(/Blatt „QM Ost“/);
+    expect(vergleichJson(r).summe.vollstaendig).toBe(false);
+    expect(comparisonView(r, "all").rows[1]).toMatchObject({ incomplete: 1, deviation: null });
   });
 });

@@ -1,7 +1,17 @@
 import { Command } from "commander";
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { buildComparisonWorkbook, Consolidation, Consolidator, CONSOLIDATION_RULES, COMPARISON_SHEETS, vergleichJson } from "../../core/consolidation";
+import {
+  buildComparisonWorkbook,
+  Consolidation,
+  Consolidator,
+  CONSOLIDATION_RULES,
+  COMPARISON_SHEETS,
+  UNREAD_LABELS,
+  UnreadEntry,
+  vergleichJson,
+} from "../../core/consolidation";
+import { cellName } from "../../core/read/cells";
 import { formatEuro } from "../../core/format";
 import { visibleText } from "../../core/visibleText";
 import { describeFailure, EXIT, UsageError } from "../errors";
@@ -13,8 +23,11 @@ import { checkTarget, writeFileSafely } from "../xlsx/writeFileSafely";
  * `qm-planer vergleich DATEIEN… -o vergleich.xlsx [--json] [--standard FILE] [--force]`: the
  * budget office's consolidation of submitted workbooks into one comparison workbook (and one
  * JSON document). Each file is read by the bounded reader of `pruefen` on its own: a file that
- * cannot be read, or holds no plan, is listed under „Fehler“ and the others still count.
- * Exit code 2 when any file is under „Fehler“, else 0.
+ * cannot be read, or holds no plan, is listed under „Fehler“ and the others still count; when
+ * no file at all could be read, nothing is written. An input the sums need and the workbook
+ * does not state readably (an amount, the residents, the VbE, a whole Quartier sheet) leaves
+ * the sums incomplete: they say so, each such input is a „Fehler“ line on stderr.
+ * Exit code 2 when any file is under „Fehler“ or a sum is incomplete, else 0.
  */
 
 interface VergleichOptions {
@@ -55,15 +68,41 @@ export function summaryLines(c: Consolidation, output: string, files: number): s
   const years = c.sums.years.map((y) => y.year).filter((y): y is number => y !== null);
   const span = years.length === 0 ? "" : years.length === 1 ? `, Planjahr ${years[0]}` : `, Planjahre ${years[0]}–${years[years.length - 1]}`;
   const read = files - c.errors.length;
+  const unread = c.unread.length;
+  // An incomplete total must never read like a complete one: the warning is on the very line.
+  const incomplete = unread === 0 ? "" : ` – unvollständig, ohne ${unread} nicht lesbare ${unread === 1 ? "Angabe" : "Angaben"} (${unreadPlaces(c.unread)})`;
   const lines = [
     `Vergleich „${visibleText(output)}“ geschrieben: ${count} ${count === 1 ? "Quartier" : "Quartiere"} aus ${read} von ${files} ${files === 1 ? "Datei" : "Dateien"}${span} (Blätter ${Object.values(COMPARISON_SHEETS).join(", ")}).`,
-    `Gesamt ${formatEuro(c.sums.total)}: Bund ${formatEuro(c.sums.shares.federal)}, Land ${formatEuro(c.sums.shares.state)}, Gemeinde ${formatEuro(c.sums.shares.municipal)}.`,
+    `Gesamt ${formatEuro(c.sums.total)}${incomplete}: Bund ${formatEuro(c.sums.shares.federal)}, Land ${formatEuro(c.sums.shares.state)}, Gemeinde ${formatEuro(c.sums.shares.municipal)}.`,
   ];
   const compliant = c.neighbourhoods.filter((n) => n.violations.length === 0).length;
   lines.push(`${compliant} von ${count} ${count === 1 ? "Quartier erfüllt" : "Quartieren erfüllen"} den Standard.`);
   for (const n of c.neighbourhoods)
     for (const h of n.hints) if (h.regel === CONSOLIDATION_RULES.duplicate) lines.push(`Hinweis: ${visibleText(n.file)}: ${visibleText(h.meldung)}`);
   return lines;
+}
+
+/** "Nord 2026: Sachkosten; Süd: Blatt" — where the unreadable inputs are, shortly (the stderr lines say why). */
+function unreadPlaces(unread: readonly UnreadEntry[]): string {
+  const shown = unread.slice(0, 3).map((u) => {
+    const years = u.years.filter((y): y is number => y !== null);
+    return `${visibleText(u.neighbourhood)}${years.length > 0 ? ` ${years.join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`;
+  });
+  return shown.join("; ") + (unread.length > 3 ? `; … ${unread.length - 3} weitere` : "");
+}
+
+/** One German line per unreadable input, for stderr: the file, the Quartier, what and why, and what it leaves out. */
+export function unreadLines(c: Consolidation): string[] {
+  return c.unread.map((u) => {
+    const consequence =
+      u.key === "sheet"
+        ? "Keiner seiner Beträge ist in den Summen."
+        : u.key === "residents" || u.key === "fte"
+          ? `Richtwert und ${UNREAD_LABELS[u.key].de} des Quartiers fehlen in den Summen.`
+          : "Der Betrag fehlt in Gesamt und Anteilen.";
+    const cell = u.cell && !u.detail.includes(cellName(u.cell)) ? ` (Zelle ${cellName(u.cell)})` : "";
+    return `Fehler: ${visibleText(u.file)}: ${visibleText(u.neighbourhood)}: ${visibleText(u.detail)}${cell} ${consequence}`;
+  });
 }
 
 const EXAMPLES = `
@@ -78,7 +117,9 @@ Beispiele:
   qm-planer vergleich eingang/*.xlsx -o vergleich.xlsx --json > vergleich.json
   qm-planer vergleich eingang/*.xlsx -o vergleich.xlsx --standard stadt.json --force
 
-Exit-Code: 0, wenn alle Dateien gelesen wurden; 2, wenn eine Datei unter „Fehler“ steht.`;
+Exit-Code: 0, wenn alle Dateien und Angaben gelesen wurden; 2, wenn eine Datei unter „Fehler“
+steht oder eine Summe unvollständig ist (ein Betrag oder eine andere Angabe eines Quartiers, die
+die Summen brauchen, nicht lesbar). Kann keine einzige Datei gelesen werden, wird kein Vergleich geschrieben.`;
 
 export function registerVergleichCommand(program: Command): void {
   program
@@ -110,6 +151,16 @@ export function registerVergleichCommand(program: Command): void {
         await addFile(consolidator, file);
       }
       const consolidation = consolidator.finish();
+      // Not a single file read (a typo in the folder, say): an empty comparison would only be in
+      // the way of the corrected call, so nothing is written.
+      if (consolidation.neighbourhoods.length === 0 && consolidation.errors.length > 0 && consolidation.errors.length === seen.size) {
+        for (const e of consolidation.errors) process.stderr.write(`Fehler: ${visibleText(e.file)}: ${visibleText(e.message)}\n`);
+        process.stderr.write(
+          `Fehler: Aus ${seen.size === 1 ? "der Datei ließ sich keine" : `keiner der ${seen.size} Dateien ließ sich eine`} Quartiersplanung lesen; es wurde kein Vergleich geschrieben.\n`,
+        );
+        process.exitCode = EXIT.failure;
+        return;
+      }
       const model = buildComparisonWorkbook(consolidation);
       // Loaded only here, as in `vorlage`: exceljs is most of the CLI's start-up time.
       const { writeWorkbook } = await import("../xlsx/writeWorkbook");
@@ -117,6 +168,7 @@ export function registerVergleichCommand(program: Command): void {
       if (options.json) process.stdout.write(JSON.stringify(vergleichJson(consolidation), null, 2) + "\n");
       else process.stdout.write(summaryLines(consolidation, options.output, files.length).join("\n") + "\n");
       for (const e of consolidation.errors) process.stderr.write(`Fehler: ${visibleText(e.file)}: ${visibleText(e.message)}\n`);
-      process.exitCode = consolidation.errors.length > 0 ? EXIT.failure : EXIT.ok;
+      for (const line of unreadLines(consolidation)) process.stderr.write(line + "\n");
+      process.exitCode = consolidation.errors.length > 0 || consolidation.unread.length > 0 ? EXIT.failure : EXIT.ok;
     });
 }

@@ -6,7 +6,7 @@
 import type { Dec } from "../decimal";
 import { ftePerThousandResidents } from "../template/figures";
 import { NUMBER_FORMATS } from "../template/styles";
-import type { ConsolidatedNeighbourhood, ConsolidatedYear } from "./consolidate";
+import { ConsolidatedNeighbourhood, ConsolidatedYear, UNREAD_LABELS } from "./consolidate";
 
 /** The figures every table of the comparison shows, per row and summed: one list for all of them. */
 export type FigureColumnKey =
@@ -37,7 +37,8 @@ export type DataColumnKey =
   | FigureColumnKey
   | "violations"
   | "hints"
-  | "compliant";
+  | "compliant"
+  | "unread";
 
 export interface DataColumn {
   key: DataColumnKey;
@@ -90,6 +91,8 @@ export const DATA_COLUMNS: readonly DataColumn[] = [
   { key: "violations", header: "Verstöße", width: 9, numberFormat: NUMBER_FORMATS.integer, value: (n) => n.violations.length },
   { key: "hints", header: "Hinweise", width: 9, numberFormat: NUMBER_FORMATS.integer, value: (n) => n.hints.length },
   { key: "compliant", header: "Standard erfüllt", width: 10, value: (n) => (meetsStandard(n) ? "ja" : "nein") },
+  // Last, so that the columns before keep their places: what of the row could not be read (empty: the row is complete).
+  { key: "unread", header: "Nicht lesbar", width: 18, value: (_n, y) => text(y.unread.map((u) => UNREAD_LABELS[u.key].de).join(", ")) },
 ];
 
 /** 1-based column of a data column. */

@@ -10,7 +10,7 @@
  */
 import { compileParameters, CompiledParameters, plannedTotalOf } from "../budget";
 import { Dec, toCents } from "../decimal";
-import { NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, planColumns, ReadResult, WorkbookPlan, yearOf } from "../plan";
+import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, planColumns, ReadResult, WorkbookPlan, yearOf } from "../plan";
 import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
 import { readWorkbookPlan } from "../read/workbookPlan";
 import { richtwertOfPlan, tariffOfPlan } from "../richtwert";
@@ -20,6 +20,44 @@ import { SHEETS } from "../names";
 import { cleanNeighbourhoodName, neighbourhoodNameKey } from "../template/neighbourhoodName";
 import type { WorkbookSnapshot } from "../workbook";
 import { ShareRatios, shareRatios, ShareSplit, splitByShares } from "./shares";
+
+/**
+ * What a figure of the comparison is made of and could not be read: a planned line (its amount
+ * is missing from Gesamt and the shares), the residents or the VbE (the Richtwert, Einwohner
+ * and VbE are missing), or — `sheet` — the whole Quartier sheet.
+ */
+export type UnreadKey = PlanLineKey | "residents" | "fte" | "sheet";
+
+/** An input the sums need and the workbook does not state readably (its `eingabe.*` finding says the same). */
+export interface UnreadInput {
+  key: UnreadKey;
+  /** The reader's explanation ("Sachkosten 2026: Die Zelle … enthält den Text „viel“ statt einer Zahl."). */
+  detail: string;
+  detailEn: string;
+  cell: CellRef | null;
+}
+
+/** One unreadable input of the consolidation, with where it is: one entry per input, whatever the years it concerns. */
+export interface UnreadEntry extends UnreadInput {
+  /** Position of the Quartier in `neighbourhoods`. */
+  index: number;
+  file: string;
+  neighbourhood: string;
+  /** The plan years it leaves incomplete (ascending; null: a column without a readable year, or the whole sheet). */
+  years: Array<number | null>;
+}
+
+/** German and English names of what could not be read, in the words of the sheets. */
+export const UNREAD_LABELS: Record<UnreadKey, { de: string; en: string }> = {
+  staffCost: { de: "Personalkosten", en: "staff costs" },
+  materialCost: { de: "Sachkosten", en: "material costs" },
+  projectCost: { de: "Projektkosten", en: "project costs" },
+  dispositionFund: { de: "Verfügungsfonds", en: "disposition fund" },
+  roomCosts: { de: "Raumkosten", en: "room costs" },
+  residents: { de: "Einwohner", en: "residents" },
+  fte: { de: "VbE", en: "fte" },
+  sheet: { de: "Blatt", en: "sheet" },
+};
 
 /** One plan year of one Quartier. `null`: the workbook does not say it readably (never taken as 0). */
 export interface ConsolidatedYear {
@@ -39,6 +77,8 @@ export interface ConsolidatedYear {
   shares: ShareSplit | null;
   /** total ÷ residents, to the cent. */
   perResident: Dec | null;
+  /** The inputs of this year the sums need and could not be read; empty when the row is complete. */
+  unread: UnreadInput[];
 }
 
 export interface ConsolidatedNeighbourhood {
@@ -51,6 +91,8 @@ export interface ConsolidatedNeighbourhood {
   violations: Finding[];
   hints: Finding[];
   years: ConsolidatedYear[];
+  /** Set when the Quartier's sheet could not be read at all: none of its amounts is in the sums. */
+  unreadSheet: UnreadInput | null;
 }
 
 export interface ConsolidationError {
@@ -61,6 +103,11 @@ export interface ConsolidationError {
 export interface ShareSums {
   total: Dec;
   shares: ShareSplit;
+  /**
+   * How many rows summed here are incomplete (a Quartier-year with an unreadable input, over all
+   * years also a Quartier whose sheet could not be read): the sums hold only what was read.
+   */
+  incomplete: number;
 }
 
 export interface Consolidation {
@@ -70,6 +117,8 @@ export interface Consolidation {
   neighbourhoods: ConsolidatedNeighbourhood[];
   /** Sums of the rows: over everything, and per plan year (ascending; a row without a readable year under null, last). */
   sums: ShareSums & { years: Array<ShareSums & { year: number | null }> };
+  /** Every input the sums need and could not be read, one entry per input (an empty list: the sums are complete). */
+  unread: UnreadEntry[];
   errors: ConsolidationError[];
 }
 
@@ -153,6 +202,11 @@ export class Consolidator {
     const unreadFunds: Array<{ year: number | null; read: Extract<ReadResult<Dec>, { ok: false }> }> = [];
     const years = plan ? Array.from({ length: planColumns(plan) }, (_, i) => this.year(plan, i, tariff, unreadFunds)) : [];
     if (plan && unreadFunds.length > 0) hints.push(unreadFundsHint(plan.name, unreadFunds));
+    // A Quartier sheet neither reader could read is listed with its Verstoß; none of its amounts can count.
+    const sheetFinding = result.findings[0];
+    const unreadSheet: UnreadInput | null = plan
+      ? null
+      : { key: "sheet", detail: sheetFinding?.meldung ?? "", detailEn: sheetFinding?.messageEn ?? "", cell: null };
     return {
       name: result.name,
       file,
@@ -161,6 +215,7 @@ export class Consolidator {
       violations: findings.filter((f) => f.schwere === "verstoss"),
       hints,
       years,
+      unreadSheet,
     };
   }
 
@@ -172,8 +227,16 @@ export class Consolidator {
   ): ConsolidatedYear {
     const year = yearOf(n, column);
     const lines = {} as Record<PlanLineKey, Dec | null>;
+    const unread: UnreadInput[] = [];
+    const note = (key: UnreadKey, read: ReadResult<unknown> | undefined): void => {
+      if (read && !read.ok) unread.push({ key, detail: read.detail, detailEn: read.detailEn, cell: read.cell ?? null });
+    };
+    note("residents", n.residents);
+    note("fte", n.fte);
     for (const key of PLAN_LINE_KEYS) {
-      const value = valueOf(n.lines[key][column]);
+      const read = n.lines[key][column];
+      note(key, read);
+      const value = valueOf(read);
       lines[key] = value === null ? null : toCents(value);
     }
     // The planned Gesamtbudget by the rulebook's sums; unknown when any line is unreadable.
@@ -195,6 +258,7 @@ export class Consolidator {
       grantedFunds,
       shares: total === null ? null : splitByShares(total.minus(grantedFunds), this.ratios),
       perResident: total !== null && residents !== null && residents > 0 ? toCents(total.div(residents)) : null,
+      unread,
     };
   }
 
@@ -204,14 +268,23 @@ export class Consolidator {
     const perYear = new Map<number | null, ShareSums>();
     let total = new Dec(0);
     let shares = zero();
-    for (const n of this.neighbourhoods)
+    // The sums hold what was read; each says how many of its rows could not be read in full.
+    let incomplete = 0;
+    for (const n of this.neighbourhoods) {
+      if (n.unreadSheet) incomplete++;
       for (const y of n.years) {
-        if (y.total === null || y.shares === null) continue;
+        const entry = perYear.get(y.year) ?? { total: new Dec(0), shares: zero(), incomplete: 0 };
+        const missing = y.unread.length > 0 ? 1 : 0;
+        incomplete += missing;
+        if (y.total === null || y.shares === null) {
+          perYear.set(y.year, { ...entry, incomplete: entry.incomplete + missing });
+          continue;
+        }
         total = total.plus(y.total);
         shares = addShares(shares, y.shares);
-        const entry = perYear.get(y.year) ?? { total: new Dec(0), shares: zero() };
-        perYear.set(y.year, { total: entry.total.plus(y.total), shares: addShares(entry.shares, y.shares) });
+        perYear.set(y.year, { total: entry.total.plus(y.total), shares: addShares(entry.shares, y.shares), incomplete: entry.incomplete + missing });
       }
+    }
     const years = [...perYear.entries()]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
       .map(([year, sums]) => ({ year, ...sums }));
@@ -219,10 +292,35 @@ export class Consolidator {
       standard: { name: this.profile.name, version: this.profile.version },
       shareTexts: { ...this.profile.shares },
       neighbourhoods: this.neighbourhoods,
-      sums: { total, shares, years },
+      sums: { total, shares, incomplete, years },
+      unread: unreadEntries(this.neighbourhoods),
       errors: this.errors,
     };
   }
+}
+
+/** The unreadable inputs, one entry per input and cell: a residents cell read for every year is one entry naming all of them. */
+function unreadEntries(neighbourhoods: readonly ConsolidatedNeighbourhood[]): UnreadEntry[] {
+  const entries: UnreadEntry[] = [];
+  neighbourhoods.forEach((n, index) => {
+    const at = { index, file: n.file, neighbourhood: n.name };
+    if (n.unreadSheet) entries.push({ ...n.unreadSheet, ...at, years: [] });
+    const byInput = new Map<string, UnreadEntry>();
+    for (const y of n.years)
+      for (const u of y.unread) {
+        const key = `${u.key}\u0000${u.cell ? `${u.cell.sheet}!${u.cell.address}` : u.detail}`;
+        const seen = byInput.get(key);
+        if (seen) {
+          if (!seen.years.includes(y.year)) seen.years.push(y.year);
+          continue;
+        }
+        const entry: UnreadEntry = { ...u, ...at, years: [y.year] };
+        byInput.set(key, entry);
+        entries.push(entry);
+      }
+  });
+  for (const e of entries) e.years.sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  return entries;
 }
 
 /** One hint for the granted funds a Quartier's sheet does not state readably, naming the years and the first cell. */

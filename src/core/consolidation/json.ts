@@ -5,7 +5,20 @@
  */
 import { centsString, Dec } from "../decimal";
 import { findingJson, FindingJson } from "../rules";
-import type { Consolidation, ConsolidatedNeighbourhood, ConsolidatedYear, ShareSums } from "./consolidate";
+import { cellName } from "../read/cells";
+import type { Consolidation, ConsolidatedNeighbourhood, ConsolidatedYear, ShareSums, UnreadEntry, UnreadKey } from "./consolidate";
+
+/** What could not be read, by the JSON's own keys ("sachkosten", "einwohner" …; "blatt": the whole sheet). */
+const UNREAD_JSON_KEYS: Record<UnreadKey, string> = {
+  staffCost: "personalkosten",
+  materialCost: "sachkosten",
+  projectCost: "projektkosten",
+  dispositionFund: "verfuegungsfonds",
+  roomCosts: "raumkosten",
+  residents: "einwohner",
+  fte: "vbe",
+  sheet: "blatt",
+};
 
 export interface VergleichYearJson {
   jahr: number | null;
@@ -24,6 +37,8 @@ export interface VergleichYearJson {
   anteil_land: string | null;
   anteil_gemeinde: string | null;
   je_einwohner: string | null;
+  /** The row's inputs that could not be read (keys as above); empty: the row is complete. */
+  nicht_lesbar: string[];
 }
 
 export interface VergleichNeighbourhoodJson {
@@ -33,6 +48,17 @@ export interface VergleichNeighbourhoodJson {
   verstoesse: FindingJson[];
   hinweise: FindingJson[];
   jahre: VergleichYearJson[];
+  /** false when an input of a year (or the whole sheet) could not be read: its amounts are missing from the sums. */
+  vollstaendig: boolean;
+}
+
+export interface VergleichUnreadJson {
+  datei: string;
+  quartier: string;
+  jahre: Array<number | null>;
+  angabe: string;
+  zelle: string | null;
+  meldung: string;
 }
 
 interface SharesJson {
@@ -40,12 +66,14 @@ interface SharesJson {
   anteil_bund: string;
   anteil_land: string;
   anteil_gemeinde: string;
+  /** false: the sums hold only what was read; `summe.nicht_lesbar` says what is missing. */
+  vollstaendig: boolean;
 }
 
 export interface VergleichJson {
   standard: { name: string; version: string };
   quartiere: VergleichNeighbourhoodJson[];
-  summe: SharesJson & { jahre: Array<{ jahr: number | null } & SharesJson> };
+  summe: SharesJson & { jahre: Array<{ jahr: number | null } & SharesJson>; nicht_lesbar: VergleichUnreadJson[] };
   fehler: Array<{ datei: string; fehler: string }>;
 }
 
@@ -71,6 +99,7 @@ export function yearJson(y: ConsolidatedYear): VergleichYearJson {
     anteil_land: money(y.shares?.state ?? null),
     anteil_gemeinde: money(y.shares?.municipal ?? null),
     je_einwohner: money(y.perResident),
+    nicht_lesbar: y.unread.map((u) => UNREAD_JSON_KEYS[u.key]),
   };
 }
 
@@ -82,6 +111,7 @@ export function neighbourhoodJson(n: ConsolidatedNeighbourhood): VergleichNeighb
     verstoesse: n.violations.map(findingJson),
     hinweise: n.hints.map(findingJson),
     jahre: n.years.map(yearJson),
+    vollstaendig: n.unreadSheet === null && n.years.every((y) => y.unread.length === 0),
   };
 }
 
@@ -91,14 +121,19 @@ function sharesJson(s: ShareSums): SharesJson {
     anteil_bund: centsString(s.shares.federal),
     anteil_land: centsString(s.shares.state),
     anteil_gemeinde: centsString(s.shares.municipal),
+    vollstaendig: s.incomplete === 0,
   };
+}
+
+function unreadJson(u: UnreadEntry): VergleichUnreadJson {
+  return { datei: u.file, quartier: u.neighbourhood, jahre: [...u.years], angabe: UNREAD_JSON_KEYS[u.key], zelle: u.cell && cellName(u.cell), meldung: u.detail };
 }
 
 export function vergleichJson(c: Consolidation): VergleichJson {
   return {
     standard: { ...c.standard },
     quartiere: c.neighbourhoods.map(neighbourhoodJson),
-    summe: { ...sharesJson(c.sums), jahre: c.sums.years.map((y) => ({ jahr: y.year, ...sharesJson(y) })) },
+    summe: { ...sharesJson(c.sums), jahre: c.sums.years.map((y) => ({ jahr: y.year, ...sharesJson(y) })), nicht_lesbar: c.unread.map(unreadJson) },
     fehler: c.errors.map((e) => ({ datei: e.file, fehler: e.message })),
   };
 }

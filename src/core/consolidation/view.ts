@@ -9,6 +9,9 @@
  * The mean € je Einwohner is weighted: Σ Gesamt ÷ Σ Einwohner (of the rows whose Gesamt could
  * be read), as the comparison workbook's "Übersicht" computes it; the mean of the Quartiere's
  * ratios would let a small Quartier weigh as much as a large one.
+ *
+ * A row with an unreadable input (`incomplete` > 0) sums what was read; its deviation and
+ * means, which would mix the read and the missing, are null — as on the "Übersicht".
  */
 import { Dec, toCents } from "../decimal";
 import { ftePerThousandResidents } from "../template/figures";
@@ -34,6 +37,8 @@ export interface ViewRow {
   perResident: Dec | null;
   ftePerThousand: Dec | null;
   compliant: boolean;
+  /** Plan years of the row with an input that could not be read (a Quartier whose sheet could not be read: 1 over all years). */
+  incomplete: number;
 }
 
 export interface ViewSums {
@@ -46,6 +51,8 @@ export interface ViewSums {
   weightedPerResident: Dec | null;
   compliant: number;
   count: number;
+  /** Rows listed above that are incomplete: the sums hold only what was read. */
+  incomplete: number;
 }
 
 export interface ComparisonView {
@@ -105,18 +112,20 @@ function rowOf(n: ConsolidatedNeighbourhood, index: number, year: ViewYear): Vie
   // A Quartier without a row in the chosen year is not listed for it; over all years it is (with its findings).
   if (years.length === 0 && year !== "all") return undefined;
   const total = sumOf(years.map((y) => y.total));
+  const incomplete = years.filter((y) => y.unread.length > 0).length + (year === "all" && n.unreadSheet ? 1 : 0);
   return {
     index,
     neighbourhood: n,
     residents: year === "all" || years.length !== 1 ? null : years[0].residents,
     total,
     richtwertTotal: sumOf(years.map((y) => y.richtwertTotal)),
-    deviation: sumOf(years.map((y) => y.deviation)),
+    deviation: incomplete > 0 ? null : sumOf(years.map((y) => y.deviation)),
     grantedFunds: sumOf(years.map((y) => y.grantedFunds)),
     shares: sharesOf(years),
-    perResident: weighted(total, years),
-    ftePerThousand: fteWeighted(years),
+    perResident: incomplete > 0 ? null : weighted(total, years),
+    ftePerThousand: incomplete > 0 ? null : fteWeighted(years),
     compliant: meetsStandard(n),
+    incomplete,
   };
 }
 
@@ -136,9 +145,10 @@ export function comparisonView(c: Consolidation, year: ViewYear): ComparisonView
       deviation: sum(years.map((y) => y.deviation)),
       grantedFunds: sum(years.map((y) => y.grantedFunds)),
       shares: own?.shares ?? { federal: new Dec(0), state: new Dec(0), municipal: new Dec(0) },
-      weightedPerResident: weighted(total, years),
+      weightedPerResident: rows.some((r) => r.incomplete > 0) ? null : weighted(total, years),
       compliant: rows.filter((r) => r.compliant).length,
       count: rows.length,
+      incomplete: rows.filter((r) => r.incomplete > 0).length,
     },
   };
 }

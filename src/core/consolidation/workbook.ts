@@ -23,7 +23,7 @@ import { NUMBER_FORMATS } from "../template/styles";
 import { shareRatio } from "../profile";
 import { Dec } from "../decimal";
 import { DATA_COLUMNS, dataCol, DataColumnKey, FigureColumnKey, meetsStandard } from "./columns";
-import type { Consolidation } from "./consolidate";
+import { Consolidation, UNREAD_LABELS } from "./consolidate";
 
 export const COMPARISON_SHEETS = {
   summary: "Übersicht",
@@ -55,7 +55,8 @@ type YearColumn =
   | "residents"
   | "fte"
   | FigureColumnKey
-  | "compliant";
+  | "compliant"
+  | "unread";
 
 const YEAR_COLUMNS: ReadonlyArray<{ key: YearColumn; header: string; width: number; numberFormat?: string }> = [
   { key: "year", header: "Planjahr", width: 16, numberFormat: NUMBER_FORMATS.year },
@@ -72,6 +73,8 @@ const YEAR_COLUMNS: ReadonlyArray<{ key: YearColumn; header: string; width: numb
   { key: "perResident", header: "€ je Einwohner (gewichtetes Mittel)", width: 16, numberFormat: NUMBER_FORMATS.euro },
   { key: "ftePerThousand", header: "VbE je 1.000 Einwohner (gewichtet)", width: 14, numberFormat: NUMBER_FORMATS.fte },
   { key: "compliant", header: "Quartiere, die den Standard erfüllen", width: 14, numberFormat: NUMBER_FORMATS.integer },
+  // Last, so that the columns before keep their places.
+  { key: "unread", header: "Quartiere mit unlesbaren Angaben", width: 14, numberFormat: NUMBER_FORMATS.integer },
 ];
 
 /** Summed columns of the per-year table, with the data column each sums. */
@@ -96,7 +99,8 @@ type QuartierColumn =
   | "hints"
   | "compliant"
   | "file"
-  | "provider";
+  | "provider"
+  | "unread";
 
 const QUARTIER_COLUMNS: ReadonlyArray<{ key: QuartierColumn; header: string; numberFormat?: string }> = [
   { key: "number", header: "Nr.", numberFormat: NUMBER_FORMATS.integer },
@@ -115,7 +119,11 @@ const QUARTIER_COLUMNS: ReadonlyArray<{ key: QuartierColumn; header: string; num
   { key: "compliant", header: "Standard erfüllt" },
   { key: "file", header: "Datei" },
   { key: "provider", header: "Träger" },
+  { key: "unread", header: "Planjahre mit unlesbaren Angaben", numberFormat: NUMBER_FORMATS.integer },
 ];
+
+/** The Quartier table's mark of a Quartier whose sheet could not be read at all (it has no data rows). */
+const WHOLE_SHEET_UNREAD = "ganzes Blatt";
 
 const quartierCol = (key: QuartierColumn): number => QUARTIER_COLUMNS.findIndex((c) => c.key === key) + 1;
 
@@ -236,12 +244,22 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     b.set(row, yearCol("residents"), { formula: ifs("residents"), ...fmt("residents") });
     b.set(row, yearCol("fte"), { formula: ifs("fte"), ...fmt("fte") });
     for (const [key, dataKey] of SUMMED) b.set(row, yearCol(key), { formula: `ROUND(${ifs(dataKey)},2)`, ...fmt(key) });
-    // Weighted: only the residents of rows whose Gesamt (resp. VbE) could be read count.
-    const residentsWithTotal = ifs("residents", column("total"), '"<>"');
-    b.set(row, yearCol("perResident"), { formula: `IF(${residentsWithTotal}=0,"",ROUND(${at("total", row)}/${residentsWithTotal},2))`, ...fmt("perResident") });
-    const residentsWithFte = ifs("residents", column("fte"), '"<>"');
+    // A year with an unreadable input sums what was read; what is derived from those sums (the
+    // deviation, the weighted means) would mix complete and incomplete rows, so it stays empty.
+    const incomplete = at("unread", row);
+    b.set(row, yearCol("unread"), {
+      formula: `COUNTIFS(${column("year")},${criterion},${column("unread")},"<>")`,
+      ...fmt("unread"),
+      ...(yearIncomplete(c, year) ? { style: "belowStandard" as const } : {}),
+    });
+    b.set(row, yearCol("deviation"), { formula: `IF(${incomplete}>0,"",ROUND(${ifs("deviation")},2))`, ...fmt("deviation") });
+    // Weighted: Σ Gesamt ÷ Σ Einwohner of the year, the very cells beside it.
+    b.set(row, yearCol("perResident"), {
+      formula: `IF(OR(${incomplete}>0,${at("residents", row)}=0),"",ROUND(${at("total", row)}/${at("residents", row)},2))`,
+      ...fmt("perResident"),
+    });
     b.set(row, yearCol("ftePerThousand"), {
-      formula: `IF(${residentsWithFte}=0,"",ROUND(${at("fte", row)}/${residentsWithFte}*1000,2))`,
+      formula: `IF(OR(${incomplete}>0,${at("residents", row)}=0),"",ROUND(${at("fte", row)}/${at("residents", row)}*1000,2))`,
       ...fmt("ftePerThousand"),
     });
     b.set(row, yearCol("compliant"), { formula: `COUNTIFS(${column("year")},${criterion},${column("compliant")},"ja")`, ...fmt("compliant") });
@@ -260,6 +278,19 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
   b.set(allRow, yearCol("year"), { value: "Alle Planjahre", style: "total" });
   b.set(allRow, yearCol("count"), { value: c.neighbourhoods.length, style: "total", ...fmt("count") });
   for (const [key] of SUMMED) b.set(allRow, yearCol(key), { formula: years.length === 0 ? "0" : `ROUND(SUM(${yearRange(key)}),2)`, style: "total", ...fmt(key) });
+  // Over all years: the Quartiere with an unreadable input in any year, or whose sheet could not be read.
+  const allIncomplete = at("unread", allRow);
+  b.set(allRow, yearCol("unread"), {
+    formula:
+      c.neighbourhoods.length === 0 ? "0" : `COUNTIF(${quartierRange("unread")},">0")+COUNTIF(${quartierRange("unread")},${literal(WHOLE_SHEET_UNREAD)})`,
+    ...fmt("unread"),
+    style: c.unread.length > 0 ? "belowStandard" : "total",
+  });
+  b.set(allRow, yearCol("deviation"), {
+    formula: years.length === 0 ? "0" : `IF(${allIncomplete}>0,"",ROUND(SUM(${yearRange("deviation")}),2))`,
+    style: "total",
+    ...fmt("deviation"),
+  });
   b.set(allRow, yearCol("compliant"), {
     formula: c.neighbourhoods.length === 0 ? "0" : `COUNTIF(${quartierRange("compliant")},"ja")`,
     style: "total",
@@ -269,6 +300,7 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     value: "Einwohner, VbE und € je Einwohner stehen nur je Planjahr: über mehrere Jahre summiert zählten sie jedes Quartier mehrfach.",
     style: "note",
   });
+  if (c.unread.length > 0) b.set(allRow + 2, 1, { value: incompleteNote(c), style: "belowStandard" });
 
   const names: DefinedNameModel[] = (
     [
@@ -293,10 +325,19 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     b.set(row, quartierCol("number"), { value: i + 1, ...qfmt("number") });
     b.set(row, quartierCol("neighbourhood"), { value: n.name });
     for (const [key] of SUMMED) b.set(row, quartierCol(key as QuartierColumn), { formula: `ROUND(${ifs(key as DataColumnKey)},2)`, ...qfmt(key as QuartierColumn) });
-    const residentsWithTotal = ifs("residents", column("total"), '"<>"');
-    b.set(row, quartierCol("perResident"), { formula: `IF(${residentsWithTotal}=0,"",ROUND(${q("total")}/${residentsWithTotal},2))`, ...qfmt("perResident") });
-    const residentsWithFte = ifs("residents", column("fte"), '"<>"');
-    b.set(row, quartierCol("ftePerThousand"), { formula: `IF(${residentsWithFte}=0,"",ROUND(${ifs("fte")}/${residentsWithFte}*1000,2))`, ...qfmt("ftePerThousand") });
+    const incompleteStyle = n.unreadSheet || n.years.some((y) => y.unread.length > 0) ? { style: "belowStandard" as const } : {};
+    if (n.unreadSheet) {
+      // No data rows: nothing of the Quartier is summed, and nothing derived from its sums is shown.
+      b.set(row, quartierCol("unread"), { value: WHOLE_SHEET_UNREAD, ...incompleteStyle });
+      b.set(row, quartierCol("deviation"), {});
+    } else {
+      const incomplete = q("unread");
+      b.set(row, quartierCol("unread"), { formula: `COUNTIFS(${column("number")},${number},${column("unread")},"<>")`, ...qfmt("unread"), ...incompleteStyle });
+      b.set(row, quartierCol("deviation"), { formula: `IF(${incomplete}>0,"",ROUND(${ifs("deviation")},2))`, ...qfmt("deviation") });
+      const residents = ifs("residents");
+      b.set(row, quartierCol("perResident"), { formula: `IF(OR(${incomplete}>0,${residents}=0),"",ROUND(${q("total")}/${residents},2))`, ...qfmt("perResident") });
+      b.set(row, quartierCol("ftePerThousand"), { formula: `IF(OR(${incomplete}>0,${residents}=0),"",ROUND(${ifs("fte")}/${residents}*1000,2))`, ...qfmt("ftePerThousand") });
+    }
     // Findings belong to the Quartier, not to a year; a Quartier whose sheet could not be read has no data rows but its Verstoß.
     b.set(row, quartierCol("violations"), { value: n.violations.length, ...qfmt("violations") });
     b.set(row, quartierCol("hints"), { value: n.hints.length, ...qfmt("hints") });
@@ -366,6 +407,21 @@ function buildErrorsSheet(c: Consolidation, footer: string): SheetModel {
   if (c.errors.length === 0) b.set(2, 1, { value: "Alle Dateien wurden gelesen.", style: "note" });
   const sheet = b.build();
   return { ...sheet, protect: false, print: printOf(footer, 1) };
+}
+
+/** True when a Quartier of that plan year has an input that could not be read. */
+function yearIncomplete(c: Consolidation, year: number | null): boolean {
+  return c.sums.years.some((y) => y.year === year && y.incomplete > 0);
+}
+
+/** The summary's warning when a sum holds only what was read, naming how many inputs and where. */
+function incompleteNote(c: Consolidation): string {
+  const count = c.unread.length;
+  const where = c.unread
+    .slice(0, 5)
+    .map((u) => `${u.neighbourhood}${u.years.some((y) => y !== null) ? ` ${u.years.filter((y) => y !== null).join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`)
+    .join("; ");
+  return `Unvollständig: ${count === 1 ? "1 Angabe ist" : `${count} Angaben sind`} nicht lesbar (${where}${count > 5 ? "; …" : ""}; siehe „${COMPARISON_SHEETS.findings}“ und die Spalte „Nicht lesbar“ auf „${COMPARISON_SHEETS.data}“). Gesamt, Richtwert und Anteile zählen nur, was gelesen wurde; Abweichung, € je Einwohner und VbE je 1.000 Einwohner bleiben in diesen Zeilen leer.`;
 }
 
 /** The grand totals as the JSON spells them, for a caller that shows them beside the workbook. */
