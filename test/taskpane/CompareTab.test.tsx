@@ -118,6 +118,23 @@ describe("the Vergleich tab", () => {
     expect(container.querySelector("svg[role=img]")!.textContent).toContain("gewichtetes Mittel");
   });
 
+  it("an amount that cannot be read: the pane says the sums are incomplete, and the row's and sum's deviation stay empty", async () => {
+    const unreadable = planSheet("Süd", 8000, [90000, 90000]);
+    (unreadable.cells as Map<string, unknown>).set("B7", "viel");
+    const plan = readWorkbookPlan(workbook([planSheet("Nord", 12000, [90000.01, 92000.02]), unreadable]));
+    await render({ readWorkbookPlan: () => Promise.resolve(plan) });
+    await act(async () => button("Quartiere dieser Mappe vergleichen").click());
+    const warning = container.querySelector("[data-compare-incomplete]");
+    expect(warning?.textContent).toBe(
+      "Die Summen sind unvollständig: In 1 Zeile(n) ließ sich eine Angabe nicht lesen (siehe „Prüfen“). Die Summen enthalten nur, was gelesen wurde; Abweichung und Mittelwerte bleiben leer.",
+    );
+    expect(container.querySelector('tbody tr[data-neighbourhood="Süd"] td[data-col="deviation"]')!.textContent).toBe("fehlt");
+    expect(sumCell("deviation")).toBe("fehlt");
+    // 2027 is complete: no warning there.
+    await chooseYear("2027");
+    expect(container.querySelector("[data-compare-incomplete]")).toBeNull();
+  });
+
   it("over all years a row is the Quartier's sum and € je Einwohner is per year", async () => {
     await render();
     await act(async () => button("Quartiere dieser Mappe vergleichen").click());

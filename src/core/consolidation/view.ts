@@ -44,7 +44,8 @@ export interface ViewRow {
 export interface ViewSums {
   total: Dec;
   richtwertTotal: Dec;
-  deviation: Dec;
+  /** Null when a row is incomplete: a sum of deviations would mix the read and the missing. */
+  deviation: Dec | null;
   grantedFunds: Dec;
   shares: ShareSplit;
   /** Σ Gesamt ÷ Σ Einwohner of the rows with a Gesamt; null without residents. */
@@ -136,19 +137,20 @@ export function comparisonView(c: Consolidation, year: ViewYear): ComparisonView
   const own = year === "all" ? c.sums : c.sums.years.find((y) => y.year === year);
   const total = own?.total ?? new Dec(0);
   const sum = (values: ReadonlyArray<Dec | null>): Dec => sumOf(values) ?? new Dec(0);
+  const incomplete = rows.filter((r) => r.incomplete > 0).length;
   return {
     year,
     rows,
     sums: {
       total,
       richtwertTotal: sum(years.map((y) => y.richtwertTotal)),
-      deviation: sum(years.map((y) => y.deviation)),
+      deviation: incomplete > 0 ? null : sum(years.map((y) => y.deviation)),
       grantedFunds: sum(years.map((y) => y.grantedFunds)),
       shares: own?.shares ?? { federal: new Dec(0), state: new Dec(0), municipal: new Dec(0) },
-      weightedPerResident: rows.some((r) => r.incomplete > 0) ? null : weighted(total, years),
+      weightedPerResident: incomplete > 0 ? null : weighted(total, years),
       compliant: rows.filter((r) => r.compliant).length,
       count: rows.length,
-      incomplete: rows.filter((r) => r.incomplete > 0).length,
+      incomplete,
     },
   };
 }

@@ -218,6 +218,11 @@ export function CompareTab({ actions }: { parameters?: Parameters; actions: Comp
           <Caption1>
             {t("compare.shares", { federal: percent(c.shareTexts.federal), state: percent(c.shareTexts.state), municipal: percent(c.shareTexts.municipal), standard: `${c.standard.name} (${c.standard.version})` })}
           </Caption1>
+          {view.sums.incomplete > 0 && (
+            <MessageBar intent="warning" data-compare-incomplete>
+              <MessageBarBody>{t("compare.incomplete", { count: view.sums.incomplete })}</MessageBarBody>
+            </MessageBar>
+          )}
           <BarChart
             title={`${t("compare.chart")} (${chosen === "all" ? t("compare.year.all") : chosen === null ? t("compare.year.none") : chosen})`}
             bars={rows.filter((r) => r.perResident !== null).map((r) => ({ label: r.neighbourhood.name, value: r.perResident!.toNumber(), text: formatEuro(r.perResident!, lang) }))}
@@ -278,7 +283,7 @@ export function CompareTab({ actions }: { parameters?: Parameters; actions: Comp
                     {mean ? `${formatEuro(mean, lang)} (${t("compare.weighted")})` : t("compare.missing")}
                   </td>
                   <td className={mergeClasses(styles.td, styles.sum)} />
-                  <td data-col="deviation" className={mergeClasses(styles.td, styles.sum, styles.number, styles.amount, view.sums.deviation.isNegative() && styles.below)}>
+                  <td data-col="deviation" className={mergeClasses(styles.td, styles.sum, styles.number, styles.amount, view.sums.deviation?.isNegative() && styles.below)}>
                     {euro(view.sums.deviation)}
                   </td>
                   <td data-col="shareFederal" className={mergeClasses(styles.td, styles.sum, styles.number, styles.amount)}>
