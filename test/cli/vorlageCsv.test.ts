@@ -123,6 +123,7 @@ describe("Excel's sep= first line", () => {
   test.each([
     ["sep=,", "sep=,\nQuartier,Einwohner\nNord;Ost,12345\n", "QM Nord;Ost"],
     ["a tab", "sep=\t\nQuartier\tEinwohner\nNord\t12.345\n", "QM Nord"],
+    ["tabs without sep= (Excel's „Text (Tabstopp-getrennt)“)", "Quartier\tEinwohner\tVbE\nNord, Ost\t12.345\t2,5\n", "QM Nord, Ost"],
     ["quoted, after a byte order mark", '\ufeff"sep=;"\nQuartier;Einwohner\nNord;1\n', "QM Nord"],
   ])("%s", async (_name, text, sheet) => {
     const r = await vorlage(text);

@@ -39,10 +39,15 @@ export interface CsvRows {
   notes: string[];
 }
 
-/** The separator of the header line: ";" (German Excel's CSV) unless only "," occurs. */
-export function detectSeparator(text: string): ";" | "," {
+/**
+ * The separator of the header line: ";" (German Excel's CSV) if it occurs, else a tab (Excel's
+ * „Text (Tabstopp-getrennt)“, and what a copied range is), else ",", else ";".
+ */
+export function detectSeparator(text: string): ";" | "," | "\t" {
   const header = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== "") ?? "";
-  return header.includes(";") || !header.includes(",") ? ";" : ",";
+  if (header.includes(";")) return ";";
+  if (header.includes("\t")) return "\t";
+  return header.includes(",") ? "," : ";";
 }
 
 const CSV_PROBLEMS: Readonly<Record<string, string>> = {
