@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +11,9 @@ import { printTable } from "./report";
 
 /**
  * Template section: `qm-planer vorlage` for 200 Quartiere × 5 plan years, end to end (CSV in,
- * .xlsx on disk), and its parts — the core's model, the exceljs writer with the defined names —
+ * .xlsx on disk) — once as the whole call a user makes (a fresh node running the pre-built
+ * command line: start-up, loading exceljs and a cold JIT included), once inside this warm
+ * process — and its parts — the core's model, the exceljs writer with the defined names —
  * beside the time exceljs alone needs to write the same cells (values, formulas, number
  * formats; no styles, names, validations or protection), all in the same run.
  */
@@ -19,7 +22,9 @@ const NEIGHBOURHOODS = 200;
 const FIRST_YEAR = 2026;
 const LAST_YEAR = 2030;
 const RUNS = 5;
+const PROCESS_RUNS = 3;
 const TARGET_MS = 2000;
+const BIN = path.join(__dirname, "..", "bin", "qm-planer.js");
 
 function csvText(): string {
   const lines = ["Quartier;Einwohner;VbE;Raumkosten"];
@@ -55,7 +60,23 @@ async function exceljsAlone(model: WorkbookModel): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The whole call as a user makes it: a fresh node process each time; the median of PROCESS_RUNS after one warm-up (file cache). */
+function wholeCallMs(args: readonly string[]): number {
+  const once = (): number => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`qm-planer vorlage: Exit-Code ${r.status} ${r.stderr.split("\n")[0]}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  once();
+  const times = Array.from({ length: PROCESS_RUNS }, once).sort((a, b) => a - b);
+  return times[Math.floor(PROCESS_RUNS / 2)];
+}
+
 export async function run(): Promise<void> {
+  // The whole call runs the pre-built command line: build it from this source first.
+  const build = spawnSync(process.execPath, [path.join(__dirname, "..", "scripts", "build-cli.js")], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(build.stderr.split("\n")[0] || "Die Kommandozeile ließ sich nicht bauen.");
   const folder = mkdtempSync(path.join(tmpdir(), "qm-planer-bench-"));
   try {
     const csv = path.join(folder, "quartiere.csv");
@@ -73,6 +94,8 @@ export async function run(): Promise<void> {
       }
     });
 
+    const whole = wholeCallMs(args.slice(2));
+
     const rows = rowsFromPastedText(csvText());
     const options = { firstYear: FIRST_YEAR, lastYear: LAST_YEAR };
     const model = buildWorkbookModel(planFromTable(rows, options));
@@ -84,12 +107,13 @@ export async function run(): Promise<void> {
     const ms = (x: number): string => formatNumber(x, "de", 0);
     console.log(
       `Vorlage: ${NEIGHBOURHOODS} Quartiere × ${LAST_YEAR - FIRST_YEAR + 1} Planjahre, ${formatNumber(cells, "de", 0)} Zellen, ` +
-        `${formatNumber(model.names.length, "de", 0)} Namen; Median aus ${RUNS} Läufen nach einem Aufwärmlauf; Ziel ≤ ${ms(TARGET_MS)} ms`,
+        `${formatNumber(model.names.length, "de", 0)} Namen; Median aus ${RUNS} Läufen (ganzer Aufruf: ${PROCESS_RUNS}) nach einem Aufwärmlauf; Ziel ≤ ${ms(TARGET_MS)} ms`,
     );
     printTable(
       ["Schritt", "ms", "Ziel erreicht"],
       [
-        ["qm-planer vorlage (CSV → .xlsx auf der Platte)", ms(cli), cli <= TARGET_MS ? "ja" : "nein"],
+        ["qm-planer vorlage, ganzer Aufruf (neuer node-Prozess, kalt)", ms(whole), whole <= TARGET_MS ? "ja" : "nein"],
+        ["qm-planer vorlage im laufenden Prozess (CSV → .xlsx auf der Platte)", ms(cli), cli <= TARGET_MS ? "ja" : "nein"],
         ["  davon Modell (Prüfung, Layout, Kernzahlen)", ms(modelMs), ""],
         ["  davon Schreiben (exceljs, Stile, Namen)", ms(writerMs), ""],
         ["exceljs allein, dieselben Zellen", ms(aloneMs), ""],
