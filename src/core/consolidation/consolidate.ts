@@ -10,10 +10,12 @@
  */
 import { compileParameters, CompiledParameters, plannedTotalOf } from "../budget";
 import { Dec, toCents } from "../decimal";
+import { FIELDS } from "../inputChecks";
 import { CellRef, NeighbourhoodPlan, PLAN_LINE_KEYS, PlanLineKey, planColumns, ReadResult, WorkbookPlan, yearOf } from "../plan";
 import { BUILT_IN_PROFILE, StandardProfile } from "../profile";
 import { readWorkbookPlan } from "../read/workbookPlan";
 import { richtwertOfPlan, tariffOfPlan } from "../richtwert";
+import { lineRule } from "../rulebook/lines";
 import { checkPlan, CheckOptions, NeighbourhoodResult, NO_PLAN } from "../rules";
 import type { Finding } from "../rules";
 import { SHEETS } from "../names";
@@ -47,15 +49,14 @@ export interface UnreadEntry extends UnreadInput {
   years: Array<number | null>;
 }
 
-/** German and English names of what could not be read, in the words of the sheets. */
+/**
+ * German and English names of what could not be read: the rulebook's line names and the
+ * inputs' field names (one wording for the sheets, the check and this).
+ */
 export const UNREAD_LABELS: Record<UnreadKey, { de: string; en: string }> = {
-  staffCost: { de: "Personalkosten", en: "staff costs" },
-  materialCost: { de: "Sachkosten", en: "material costs" },
-  projectCost: { de: "Projektkosten", en: "project costs" },
-  dispositionFund: { de: "Verfügungsfonds", en: "disposition fund" },
-  roomCosts: { de: "Raumkosten", en: "room costs" },
-  residents: { de: "Einwohner", en: "residents" },
-  fte: { de: "VbE", en: "fte" },
+  ...(Object.fromEntries(PLAN_LINE_KEYS.map((key) => [key, { de: lineRule(key).de, en: lineRule(key).en }])) as Record<PlanLineKey, { de: string; en: string }>),
+  residents: FIELDS.residents,
+  fte: FIELDS.fte,
   sheet: { de: "Blatt", en: "sheet" },
 };
 
