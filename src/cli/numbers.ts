@@ -1,5 +1,6 @@
 import { Dec } from "../core/decimal";
 import { parseGermanNumber } from "../core/format";
+import { isQmInputError } from "../core/errors";
 import { UsageError } from "./errors";
 
 /**
@@ -38,7 +39,23 @@ export function numberOption(option: string): (text: string) => number {
 export function checkedNumberOption(option: string, check: (value: number) => unknown): (text: string) => number {
   return (text) => {
     const value = parseNumberArgument(text, option);
-    check(value);
+    try {
+      check(value);
+    } catch (err) {
+      throw withThousandsHint(err, text);
+    }
     return value;
   };
+}
+
+/** "2.125": one dot before exactly three digits — the German thousands separator, or an English decimal point. */
+const THOUSANDS_DOT = /^\d{1,3}\.\d{3}$/;
+
+/**
+ * A value refused for its size, typed with a thousands dot ("--vbe 2.125" is 2125 VbE): the line
+ * says how it was read and what was probably meant, instead of leaving the user to wonder.
+ */
+function withThousandsHint(err: unknown, text: string): unknown {
+  if (!isQmInputError(err) || err.kind !== "range" || !THOUSANDS_DOT.test(text)) return err;
+  return new UsageError(`${err.message} „${text}“ wurde als ${text.replace(".", "")} gelesen (der Punkt trennt Tausender); gemeint ist wohl „${text.replace(".", ",")}“.`);
 }

@@ -260,6 +260,11 @@ describe("qm-planer: falsche Aufrufe", () => {
     ["VbE knapp zu groß", ["budget", "--einwohner", "100", "--vbe", "100,0001"], "Fehler: VbE: 100,0001 ist unplausibel groß (höchstens 100)."],
     ["VbE negativ", ["budget", "--einwohner", "100", "--vbe", "-1"], "Fehler: VbE: darf nicht negativ sein (-1)."],
     ["VbE zu groß", ["budget", "--einwohner", "100", "--vbe", "101"], "Fehler: VbE: 101 ist unplausibel groß (höchstens 100)."],
+    [
+      "VbE mit Tausenderpunkt",
+      ["budget", "--einwohner", "100", "--vbe", "2.125"],
+      "Fehler: VbE: 2.125 ist unplausibel groß (höchstens 100). „2.125“ wurde als 2125 gelesen (der Punkt trennt Tausender); gemeint ist wohl „2,125“.",
+    ],
     ["Gehalt als Text", ["budget", "--einwohner", "100", "--gehalt", "viel"], "Fehler: --gehalt: „viel“ ist keine Zahl."],
     ["Raumkosten negativ", ["budget", "--einwohner", "100", "--raumkosten", "-0,01"], "Fehler: Raumkosten: darf nicht negativ sein (-0,01)."],
     ["unbekannte Option", ["budget", "--einwohner", "100", "--quartier", "Nord"], "Fehler: Unbekannte Option „--quartier“. Hilfe: qm-planer budget --help"],

@@ -6,7 +6,8 @@ import { FIELDS } from "../../core/inputs";
 import { BUILT_IN_PROFILE, StandardProfile } from "../../core/profile";
 import { checkBudget } from "../../core/rules";
 import { RAHMENSTANDARD } from "../../core/standard";
-import { NUMBER_SPELLING_HELP, numberOption } from "../numbers";
+import { checkFte, checkResidents, checkRoomCosts, checkSalary } from "../../core/inputChecks";
+import { checkedNumberOption, NUMBER_SPELLING_HELP } from "../numbers";
 import { addStandardOption, loadStandard } from "../standardOption";
 import { formatTable, RULE, TableRow } from "../table";
 
@@ -85,13 +86,15 @@ export function registerBudgetCommand(program: Command): void {
   const command = program
     .command("budget")
     .description("Jahresbudget eines Quartiers nach dem Rahmenstandard berechnen")
-    .requiredOption("--einwohner <zahl>", "Einwohner des Quartiers (ganze Zahl)", numberOption("--einwohner"))
-    .option("--vbe <zahl>", `Vollzeitäquivalente (Vorgabe: ${formatNumber(figures.minFte.value)})`, numberOption("--vbe"))
-    .option("--raumkosten <betrag>", "Miet- und Betriebskosten je Jahr in € (Vorgabe: 0)", numberOption("--raumkosten"))
+    // Each value is checked as it is read (the core's own checks): a value too large for its
+    // field, typed with a thousands dot, then says how it was read.
+    .requiredOption("--einwohner <zahl>", "Einwohner des Quartiers (ganze Zahl)", checkedNumberOption("--einwohner", checkResidents))
+    .option("--vbe <zahl>", `Vollzeitäquivalente (Vorgabe: ${formatNumber(figures.minFte.value)})`, checkedNumberOption("--vbe", checkFte))
+    .option("--raumkosten <betrag>", "Miet- und Betriebskosten je Jahr in € (Vorgabe: 0)", checkedNumberOption("--raumkosten", checkRoomCosts))
     .option(
       "--gehalt <betrag>",
       `Jahresgehalt je VbE in € (Vorgabe: ${formatNumber(figures.salaryPerFte.value)}, ${RAHMENSTANDARD.tariff})`,
-      numberOption("--gehalt"),
+      checkedNumberOption("--gehalt", checkSalary),
     )
     .option("--json", "Ergebnis als ein JSON-Objekt ausgeben");
   addStandardOption(command)
