@@ -9,6 +9,7 @@ import {
   COMPARISON_SHEETS,
   UNREAD_LABELS,
   UnreadEntry,
+  unreadPlace,
   vergleichJson,
 } from "../../core/consolidation";
 import { cellName } from "../../core/read/cells";
@@ -84,10 +85,7 @@ export function summaryLines(c: Consolidation, output: string, files: number): s
 
 /** "Nord 2026: Sachkosten; Süd: Blatt" — where the unreadable inputs are, shortly (the stderr lines say why). */
 function unreadPlaces(unread: readonly UnreadEntry[]): string {
-  const shown = unread.slice(0, 3).map((u) => {
-    const years = u.years.filter((y): y is number => y !== null);
-    return `${visibleText(u.neighbourhood)}${years.length > 0 ? ` ${years.join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`;
-  });
+  const shown = unread.slice(0, 3).map((u) => visibleText(unreadPlace(u)));
   return shown.join("; ") + (unread.length > 3 ? `; … ${unread.length - 3} weitere` : "");
 }
 

@@ -60,6 +60,12 @@ export const UNREAD_LABELS: Record<UnreadKey, { de: string; en: string }> = {
   sheet: { de: "Blatt", en: "sheet" },
 };
 
+/** Where an unreadable input is, shortly: "Nord 2026, 2027: Sachkosten", "Süd: Blatt" (the findings say why). */
+export function unreadPlace(u: UnreadEntry): string {
+  const years = u.years.filter((y): y is number => y !== null);
+  return `${u.neighbourhood}${years.length > 0 ? ` ${years.join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`;
+}
+
 /** One plan year of one Quartier. `null`: the workbook does not say it readably (never taken as 0). */
 export interface ConsolidatedYear {
   year: number | null;

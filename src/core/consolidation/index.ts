@@ -3,7 +3,7 @@
  * consolidate the submitted ones into one table, one JSON document and one comparison
  * workbook. The CLI (`vorlage --je-quartier`, `vergleich`) and the task pane are shells around it.
  */
-export { Consolidator, consolidate, CONSOLIDATION_RULES, UNREAD_LABELS } from "./consolidate";
+export { Consolidator, consolidate, CONSOLIDATION_RULES, UNREAD_LABELS, unreadPlace } from "./consolidate";
 export type {
   Consolidation,
   ConsolidatedNeighbourhood,

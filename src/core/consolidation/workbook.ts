@@ -23,7 +23,7 @@ import { NUMBER_FORMATS } from "../template/styles";
 import { shareRatio } from "../profile";
 import { Dec } from "../decimal";
 import { DATA_COLUMNS, dataCol, DataColumnKey, FigureColumnKey, meetsStandard } from "./columns";
-import { Consolidation, UNREAD_LABELS } from "./consolidate";
+import { Consolidation, unreadPlace } from "./consolidate";
 
 export const COMPARISON_SHEETS = {
   summary: "Übersicht",
@@ -419,7 +419,7 @@ function incompleteNote(c: Consolidation): string {
   const count = c.unread.length;
   const where = c.unread
     .slice(0, 5)
-    .map((u) => `${u.neighbourhood}${u.years.some((y) => y !== null) ? ` ${u.years.filter((y) => y !== null).join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`)
+    .map(unreadPlace)
     .join("; ");
   return `Unvollständig: ${count === 1 ? "1 Angabe ist" : `${count} Angaben sind`} nicht lesbar (${where}${count > 5 ? "; …" : ""}; siehe „${COMPARISON_SHEETS.findings}“ und die Spalte „Nicht lesbar“ auf „${COMPARISON_SHEETS.data}“). Gesamt, Richtwert und Anteile zählen nur, was gelesen wurde; Abweichung, € je Einwohner und VbE je 1.000 Einwohner bleiben in diesen Zeilen leer.`;
 }
