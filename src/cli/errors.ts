@@ -139,13 +139,24 @@ function quoted(message: string): string {
  * Commander's own parse errors in German. Commander's codes are stable API; its English
  * messages only serve to pick out the option or command they name.
  */
+/**
+ * Commander's guess for a mistyped option or command ("(Did you mean --vbe?)", "(Did you mean one
+ * of a, b?)"), in German; "" when it has none.
+ */
+function suggestionOf(message: string): string {
+  const m = /\(Did you mean (one of )?(.+)\?\)/.exec(message);
+  if (!m) return "";
+  const names = m[2].split(", ").map((n) => `„${n}“`);
+  return m[1] ? ` – gemeint ist wohl eine von ${names.join(", ")}.` : ` – gemeint ist wohl ${names[0]}.`;
+}
+
 function commanderMessage(err: CommanderError): string {
   const name = quoted(err.message);
   switch (err.code) {
     case "commander.unknownOption":
-      return `Unbekannte Option „${name}“.`;
+      return `Unbekannte Option „${name}“${suggestionOf(err.message) || "."}`;
     case "commander.unknownCommand":
-      return `Unbekannter Befehl „${name}“.`;
+      return `Unbekannter Befehl „${name}“${suggestionOf(err.message) || "."}`;
     case "commander.missingMandatoryOptionValue":
       return `Die Option „${name}“ fehlt.`;
     case "commander.optionMissingArgument":

@@ -49,15 +49,17 @@ describe("vorlage: bad plan years are refused before the CSV is read", () => {
 
 describe("a mistyped option is named, not the mandatory option it left out", () => {
   test.each([
-    [["budget", "--einwohnr", "12345"], "Fehler: Unbekannte Option „--einwohnr“. Hilfe: qm-planer budget --help"],
-    [["budget", "--einwohnr"], "Fehler: Unbekannte Option „--einwohnr“. Hilfe: qm-planer budget --help"],
+    [["budget", "--einwohnr", "12345"], "Fehler: Unbekannte Option „--einwohnr“ – gemeint ist wohl „--einwohner“. Hilfe: qm-planer budget --help"],
+    [["budget", "--einwohnr"], "Fehler: Unbekannte Option „--einwohnr“ – gemeint ist wohl „--einwohner“. Hilfe: qm-planer budget --help"],
     // A typo in an optional option, with the mandatory one left out: the typo too.
-    [["budget", "--vbee", "2"], "Fehler: Unbekannte Option „--vbee“. Hilfe: qm-planer budget --help"],
-    [["vorlage", "x.csv", "--ouput", "x.xlsx"], "Fehler: Unbekannte Option „--ouput“. Hilfe: qm-planer vorlage --help"],
+    [["budget", "--vbee", "2"], "Fehler: Unbekannte Option „--vbee“ – gemeint ist wohl „--vbe“. Hilfe: qm-planer budget --help"],
+    [["vorlage", "x.csv", "--ouput", "x.xlsx"], "Fehler: Unbekannte Option „--ouput“ – gemeint ist wohl „--output“. Hilfe: qm-planer vorlage --help"],
     // Also before the missing argument, as commander has it once the mandatory option is there.
-    [["vorlage", "--ouput", "x.xlsx"], "Fehler: Unbekannte Option „--ouput“. Hilfe: qm-planer vorlage --help"],
-    [["vergleich", "a.xlsx", "--ouput", "v.xlsx"], "Fehler: Unbekannte Option „--ouput“. Hilfe: qm-planer vergleich --help"],
-  ])("%j → the unknown option, exit 2", async (args, line) => {
+    [["vorlage", "--ouput", "x.xlsx"], "Fehler: Unbekannte Option „--ouput“ – gemeint ist wohl „--output“. Hilfe: qm-planer vorlage --help"],
+    [["vergleich", "a.xlsx", "--ouput", "v.xlsx"], "Fehler: Unbekannte Option „--ouput“ – gemeint ist wohl „--output“. Hilfe: qm-planer vergleich --help"],
+    // Not only options: a German user's „prüfen“.
+    [["prüfen", "a.xlsx"], "Fehler: Unbekannter Befehl „prüfen“ – gemeint ist wohl „pruefen“. Hilfe: qm-planer --help"],
+  ])("%j → the unknown option (with commander's guess), exit 2", async (args, line) => {
     const read = jest.spyOn(readWorkbook, "readWorkbookFile");
     expect(await run(...args)).toEqual({ code: 2, stdout: "", stderr: line + "\n" });
     expect(read).not.toHaveBeenCalled();
@@ -95,8 +97,8 @@ describe("a mistyped option is named, not the mandatory option it left out", () 
 
   test("any command of the program: the unknown option, as commander's own unknown-option error", async () => {
     const err = await parseError(programWithNewCommand(), "--pflichtt", "1");
-    expect([err.code, err.exitCode, err.message]).toEqual(["commander.unknownOption", 1, "error: unknown option '--pflichtt'"]);
-    expect(describeFailure(err, "qm-planer neu --help").line).toBe("Fehler: Unbekannte Option „--pflichtt“. Hilfe: qm-planer neu --help");
+    expect([err.code, err.exitCode, err.message]).toEqual(["commander.unknownOption", 1, "error: unknown option '--pflichtt'\n(Did you mean --pflicht?)"]);
+    expect(describeFailure(err, "qm-planer neu --help").line).toBe("Fehler: Unbekannte Option „--pflichtt“ – gemeint ist wohl „--pflicht“. Hilfe: qm-planer neu --help");
     expect((await parseError(programWithNewCommand())).code).toBe("commander.missingMandatoryOptionValue");
     expect((await parseError(programWithNewCommand(), "--frei", "1")).code).toBe("commander.missingMandatoryOptionValue");
   });

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { CommanderError } from "commander";
 import { describeFailure } from "../../src/cli/errors";
 
 /** A library's or Node's English message never reaches the user: each is one German sentence. */
@@ -26,5 +27,19 @@ describe("describeFailure: Node's and V8's limits in German", () => {
   test("a system error still names the path", async () => {
     const err = await readFile("/nicht/vorhanden.csv").catch((e: unknown) => e);
     expect(describeFailure(err).line).toBe("Fehler: „/nicht/vorhanden.csv“ gibt es nicht.");
+  });
+});
+
+describe("describeFailure: commander's guess for a typo, in German", () => {
+  test.each([
+    ["error: unknown option '--vbee'\n(Did you mean --vbe?)", "commander.unknownOption", "Fehler: Unbekannte Option „--vbee“ – gemeint ist wohl „--vbe“. Hilfe: h"],
+    [
+      "error: unknown option '--vb'\n(Did you mean one of --vbe, --von?)",
+      "commander.unknownOption",
+      "Fehler: Unbekannte Option „--vb“ – gemeint ist wohl eine von „--vbe“, „--von“. Hilfe: h",
+    ],
+    ["error: unknown command 'xyz'", "commander.unknownCommand", "Fehler: Unbekannter Befehl „xyz“. Hilfe: h"],
+  ])("%j", (message, code, line) => {
+    expect(describeFailure(new CommanderError(1, code, message), "h").line).toBe(line);
   });
 });
