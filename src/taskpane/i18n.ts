@@ -225,7 +225,7 @@ const de = {
   "compare.chart": "Gesamtbudget je Einwohner",
   "compare.missing": "fehlt",
   "compare.incomplete":
-    "Die Summen sind unvollständig: In {count} Zeile(n) ließ sich eine Angabe nicht lesen (siehe „Prüfen“). Die Summen enthalten nur, was gelesen wurde; Abweichung und Mittelwerte bleiben leer.",
+    "Die Summen sind unvollständig: In {count} Zeile(n) ließ sich eine Angabe nicht lesen (siehe „Prüfen“). Die Summen lassen diese Zeilen ganz aus; Abweichung und Mittelwerte bleiben leer.",
   "compare.errors": "{count} Datei(en) nicht verglichen:",
   "compare.files.title": "Einreichungen vergleichen",
   "compare.files.hint": "Die Mappen der Träger (.xlsx) auswählen: Sie werden gelesen und geprüft wie mit „qm-planer vergleich“; der Vergleich kommt als neue Blätter mit Diagramm in diese Mappe, nichts wird überschrieben.",
@@ -459,7 +459,7 @@ const en: Messages = {
   "compare.chart": "Total budget per resident",
   "compare.missing": "missing",
   "compare.incomplete":
-    "The sums are incomplete: in {count} row(s) an input could not be read (see \"Check\"). The sums hold only what was read; deviation and means stay empty.",
+    "The sums are incomplete: in {count} row(s) an input could not be read (see \"Check\"). The sums leave these rows out entirely; deviation and means stay empty.",
   "compare.errors": "{count} file(s) not compared:",
   "compare.files.title": "Compare submissions",
   "compare.files.hint": "Choose the providers' workbooks (.xlsx): they are read and checked as by \"qm-planer vergleich\"; the comparison goes into this workbook as new sheets with a chart, nothing is overwritten.",

@@ -258,7 +258,7 @@ describe("qm-planer vergleich", () => {
       // The Richtwert does not depend on the amount: it stays.
       expect(y2027.richtwert_gesamt).toBe(complete.json.quartiere[0].jahre[1].richtwert_gesamt);
       expect(n.jahre[0].nicht_lesbar).toEqual([]);
-      // The sums hold what was read and say that it is not everything.
+      // The sums leave the incomplete Quartier-year out, all of it, and say so.
       expect(json.summe.vollstaendig).toBe(false);
       expect(json.summe.jahre.map((j) => [j.jahr, j.vollstaendig])).toEqual([
         [2026, true],
@@ -273,14 +273,14 @@ describe("qm-planer vergleich", () => {
       ]);
       // pruefen reports the same cell as an eingabe.* Verstoß; the comparison keeps it.
       expect(n.verstoesse.filter((v) => v.regel.startsWith("eingabe.")).map((v) => v.zelle)).toEqual(["'QM Nord'!F24"]);
-      expect(stderr).toBe(`Fehler: ${textual}: Nord: ${json.summe.nicht_lesbar[0].meldung} Der Betrag fehlt in Gesamt und Anteilen.\n`);
+      expect(stderr).toBe(`Fehler: ${textual}: Nord: ${json.summe.nicht_lesbar[0].meldung} Das Quartier fehlt deshalb im Planjahr 2027 in allen Summen.\n`);
     });
 
     test("the text summary says it on the line of the total", async () => {
       const r = await run("vergleich", textual, sued, "-o", join(dir, "vergleich-unvollstaendig.xlsx"));
       expect(r.code).toBe(2);
-      expect(r.stdout).toMatch(/\nGesamt [\d.]+,\d\d € – unvollständig, ohne 1 nicht lesbare Angabe \(Nord 2027: Sachkosten\): Bund [\d.]+,\d\d €, Land /);
-      expect(r.stderr).toMatch(/^Fehler: .*eingang-nord-text\.xlsx: Nord: Sachkosten 2027: .*'QM Nord'!F24.*„viel“.* Der Betrag fehlt in Gesamt und Anteilen\.\n$/);
+      expect(r.stdout).toMatch(/\nGesamt [\d.]+,\d\d € – unvollständig, ohne Nord 2027 \(Sachkosten nicht lesbar\): Bund [\d.]+,\d\d €, Land /);
+      expect(r.stderr).toMatch(/^Fehler: .*eingang-nord-text\.xlsx: Nord: Sachkosten 2027: .*'QM Nord'!F24.*„viel“.* Das Quartier fehlt deshalb im Planjahr 2027 in allen Summen\.\n$/);
     });
 
     test("the comparison workbook flags the year: a count in the last column, no deviation or mean computed from part of it", async () => {
@@ -310,9 +310,11 @@ describe("qm-planer vergleich", () => {
       expect(cellText(summary, "O6")).toBe("Quartiere mit unlesbaren Angaben");
       expect(formula("O8")).toBe(`COUNTIFS('Daten'!$F$2:$F$7,A8,'Daten'!$Z$2:$Z$7,"<>")`);
       expect(formula("G8")).toMatch(/^IF\(O8>0,"",ROUND\(SUMIFS\(/);
+      // Every sum of the row is of the complete rows only (an empty „Nicht lesbar“), Drittmittel and Richtwert too.
+      for (const address of ["C8", "E8", "F8", "H8", "I8"]) expect([address, formula(address)]).toEqual([address, expect.stringContaining(`,'Daten'!$Z$2:$Z$7,"=")`)]);
       expect(formula("L8")).toBe('IF(OR(O8>0,C8=0),"",ROUND(E8/C8,2))');
       // The red line under the years names the input.
-      expect(cellText(summary, "A12")).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2027: Sachkosten; /);
+      expect(cellText(summary, "A12")).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2027 \(Sachkosten nicht lesbar\); .*Diese Quartiersjahre fehlen ganz in allen Summen/);
     });
   });
 

@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import type { VergleichJson } from "../../src/core/consolidation";
 import { centsString, Dec } from "../../src/core/decimal";
-import { PLAN_NAMES } from "../../src/core/names";
+import { FUNDING_NAMES, PLAN_NAMES } from "../../src/core/names";
 import { cellAddress } from "../../src/core/template/addresses";
 import { FUNDING_FIRST_ROW, NeighbourhoodLayout } from "../../src/core/template/neighbourhoodLayout";
 import { CellEdit, completeSheet, editWorkbook } from "../fixtures/pruefen/xlsx";
@@ -142,7 +142,15 @@ test("an unreadable amount: LibreOffice's sums equal the JSON's incomplete ones,
   expect((await cli("vorlage", path.join(folder, "quartiere.csv"), "--je-quartier", "-o", handOut, "--von", "2026", "--bis", "2027")).code).toBe(0);
   // Nord's provider typed a word for the Sachkosten 2026; LibreOffice saves it as the text it is.
   const nord = path.join(folder, "eingang-nord.xlsx");
-  writeFileSync(nord, await editWorkbook(readFileSync(path.join(handOut, "Nord.xlsx")), [{ sheet: "QM Nord", name: PLAN_NAMES.materialCost, offset: 0, value: "viel" }]));
+  // Granted funds in the same year: left out of the year's Drittmittel with the rest of the row.
+  writeFileSync(
+    nord,
+    await editWorkbook(readFileSync(path.join(handOut, "Nord.xlsx")), [
+      { sheet: "QM Nord", name: PLAN_NAMES.materialCost, offset: 0, value: "viel" },
+      { sheet: "QM Nord", name: FUNDING_NAMES.granted, offset: 0, value: 5000 },
+      { sheet: "QM Nord", name: FUNDING_NAMES.granted, offset: 1, value: 1000.01 },
+    ]),
+  );
   const saved = await recalculate([nord, path.join(handOut, "Süd.xlsx")]);
 
   const output = path.join(folder, "vergleich.xlsx");
@@ -158,6 +166,12 @@ test("an unreadable amount: LibreOffice's sums equal the JSON's incomplete ones,
   expect([summary.get("A7"), summary.get("A8"), summary.get("A9")]).toEqual([2026, 2027, "Alle Planjahre"]);
   expect(cents(summary.get("E7"))).toBe(json.summe.jahre[0].gesamt);
   expect(cents(summary.get("E9"))).toBe(json.summe.gesamt);
+  // Every row's shares split its Gesamt − Drittmittel to the cent: the Drittmittel of the left-out row are left out too.
+  for (const row of [7, 8, 9]) {
+    const shares = ["I", "J", "K"].reduce((a, col) => a.plus(new Dec(summary.get(`${col}${row}`) as number)), new Dec(0));
+    expect([row, centsString(shares)]).toEqual([row, centsString(new Dec(summary.get(`E${row}`) as number).minus(new Dec((summary.get(`H${row}`) as number) ?? 0)))]);
+  }
+  expect([summary.get("H7") ?? 0, summary.get("H8")]).toEqual([0, 1000.01]);
   expect([summary.get("O7"), summary.get("O8"), summary.get("O9")]).toEqual([1, 0, 1]);
   for (const address of ["G7", "L7", "M7", "G9"]) expect([address, summary.get(address) ?? ""]).toEqual([address, ""]);
   // The complete year: Abweichung = Gesamt − Richtwert, € je Einwohner = Gesamt ÷ Einwohner, from the cells beside.
@@ -167,5 +181,5 @@ test("an unreadable amount: LibreOffice's sums equal the JSON's incomplete ones,
   // Per Quartier (header in row 9 + 4): Nord's deviation and mean are empty, its count 1; Süd's are there.
   expect([summary.get("B14"), summary.get("Q14"), summary.get("E14") ?? "", summary.get("J14") ?? ""]).toEqual(["Nord", 1, "", ""]);
   expect([summary.get("B15"), summary.get("Q15"), typeof summary.get("E15"), typeof summary.get("J15")]).toEqual(["Süd", 0, "number", "number"]);
-  expect(String(summary.get("A11"))).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2026: Sachkosten; /);
+  expect(String(summary.get("A11"))).toMatch(/^Unvollständig: 1 Angabe ist nicht lesbar \(Nord 2026 \(Sachkosten nicht lesbar\); /);
 });

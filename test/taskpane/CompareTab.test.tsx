@@ -126,7 +126,7 @@ describe("the Vergleich tab", () => {
     await act(async () => button("Quartiere dieser Mappe vergleichen").click());
     const warning = container.querySelector("[data-compare-incomplete]");
     expect(warning?.textContent).toBe(
-      "Die Summen sind unvollständig: In 1 Zeile(n) ließ sich eine Angabe nicht lesen (siehe „Prüfen“). Die Summen enthalten nur, was gelesen wurde; Abweichung und Mittelwerte bleiben leer.",
+      "Die Summen sind unvollständig: In 1 Zeile(n) ließ sich eine Angabe nicht lesen (siehe „Prüfen“). Die Summen lassen diese Zeilen ganz aus; Abweichung und Mittelwerte bleiben leer.",
     );
     expect(container.querySelector('tbody tr[data-neighbourhood="Süd"] td[data-col="deviation"]')!.textContent).toBe("fehlt");
     expect(sumCell("deviation")).toBe("fehlt");

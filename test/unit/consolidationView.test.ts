@@ -107,14 +107,15 @@ describe("inputs the sums need and the workbook does not state readably", () => 
     expect(c.neighbourhoods.map((n) => n.years.map((y) => y.unread.map((u) => u.key)))).toEqual([[[], ["materialCost"]], [["residents"], ["residents"]], [[], []]]);
   });
 
-  it("the sums hold what was read and count the rows that are not complete", () => {
+  it("the sums leave every incomplete Quartier-year out, all of it, and count them", () => {
     expect(c.sums.incomplete).toBe(3);
     expect(c.sums.years.map((y) => [y.year, y.incomplete])).toEqual([
       [2026, 1],
       [2027, 2],
     ]);
-    // 2027: Nord's Gesamt is unknown; Klein's and Ganz's are counted (Klein's residents are unknown, its amounts are not).
-    expect(c.sums.years[1].total.toFixed(2)).toBe("260000.00");
+    // 2027: only Ganz's row is complete. Nord's Gesamt is unknown; Klein's is known, but its
+    // residents (so its Richtwert) are not: it is left out too, so every sum is of the same rows.
+    expect(c.sums.years[1].total.toFixed(2)).toBe("130000.00");
     const json = vergleichJson(c);
     expect([json.summe.vollstaendig, ...json.summe.jahre.map((j) => j.vollstaendig)]).toEqual([false, false, false]);
     expect(json.quartiere.map((q) => q.vollstaendig)).toEqual([false, false, true]);
@@ -154,7 +155,10 @@ describe("inputs the sums need and the workbook does not state readably", () => 
       ["Ost", 0, "sheet"],
     ]);
     expect(r.sums.incomplete).toBe(1);
-    expect(r.sums.years.every((y) => y.incomplete === 0)).toBe(true);
+    // Ost is missing from every plan year's sum, and each says so.
+    expect(r.sums.years.map((y) => y.incomplete)).toEqual([1, 1]);
+    expect(vergleichJson(r).summe.jahre.map((j) => j.vollstaendig)).toEqual([false, false]);
+    expect(comparisonView(r, 2026).sums.incomplete).toBe(1);
     expect(r.unread.map((u) => [u.neighbourhood, u.key, u.years])).toEqual([["Ost", "sheet", []]]);
     expect(r.unread[0].detail).toMatch(/Blatt „QM Ost“/);
     expect(vergleichJson(r).summe.vollstaendig).toBe(false);

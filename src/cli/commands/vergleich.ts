@@ -7,7 +7,6 @@ import {
   Consolidator,
   CONSOLIDATION_RULES,
   COMPARISON_SHEETS,
-  UNREAD_LABELS,
   UnreadEntry,
   unreadPlace,
   vergleichJson,
@@ -69,9 +68,8 @@ export function summaryLines(c: Consolidation, output: string, files: number): s
   const years = c.sums.years.map((y) => y.year).filter((y): y is number => y !== null);
   const span = years.length === 0 ? "" : years.length === 1 ? `, Planjahr ${years[0]}` : `, Planjahre ${years[0]}–${years[years.length - 1]}`;
   const read = files - c.errors.length;
-  const unread = c.unread.length;
   // An incomplete total must never read like a complete one: the warning is on the very line.
-  const incomplete = unread === 0 ? "" : ` – unvollständig, ohne ${unread} nicht lesbare ${unread === 1 ? "Angabe" : "Angaben"} (${unreadPlaces(c.unread)})`;
+  const incomplete = c.unread.length === 0 ? "" : ` – unvollständig, ohne ${unreadPlaces(c.unread)}`;
   const lines = [
     `Vergleich „${visibleText(output)}“ geschrieben: ${count} ${count === 1 ? "Quartier" : "Quartiere"} aus ${read} von ${files} ${files === 1 ? "Datei" : "Dateien"}${span} (Blätter ${Object.values(COMPARISON_SHEETS).join(", ")}).`,
     `Gesamt ${formatEuro(c.sums.total)}${incomplete}: Bund ${formatEuro(c.sums.shares.federal)}, Land ${formatEuro(c.sums.shares.state)}, Gemeinde ${formatEuro(c.sums.shares.municipal)}.`,
@@ -83,21 +81,22 @@ export function summaryLines(c: Consolidation, output: string, files: number): s
   return lines;
 }
 
-/** "Nord 2026: Sachkosten; Süd: Blatt" — where the unreadable inputs are, shortly (the stderr lines say why). */
+/** "Nord 2026 (Sachkosten nicht lesbar), Süd (ganzes Blatt nicht lesbar)": what the sums leave out, shortly (the stderr lines say why). */
 function unreadPlaces(unread: readonly UnreadEntry[]): string {
   const shown = unread.slice(0, 3).map((u) => visibleText(unreadPlace(u)));
-  return shown.join("; ") + (unread.length > 3 ? `; … ${unread.length - 3} weitere` : "");
+  return shown.join(", ") + (unread.length > 3 ? ` und ${unread.length - 3} ${unread.length - 3 === 1 ? "weitere Angabe" : "weitere Angaben"}` : "");
+}
+
+/** "im Planjahr 2027", "in den Planjahren 2026, 2027", "" (a column without a readable year). */
+function inYears(years: ReadonlyArray<number | null>): string {
+  const known = years.filter((y): y is number => y !== null);
+  return known.length === 0 ? "" : known.length === 1 ? ` im Planjahr ${known[0]}` : ` in den Planjahren ${known.join(", ")}`;
 }
 
 /** One German line per unreadable input, for stderr: the file, the Quartier, what and why, and what it leaves out. */
 export function unreadLines(c: Consolidation): string[] {
   return c.unread.map((u) => {
-    const consequence =
-      u.key === "sheet"
-        ? "Keiner seiner Beträge ist in den Summen."
-        : u.key === "residents" || u.key === "fte"
-          ? `Richtwert und ${UNREAD_LABELS[u.key].de} des Quartiers fehlen in den Summen.`
-          : "Der Betrag fehlt in Gesamt und Anteilen.";
+    const consequence = u.key === "sheet" ? "Keiner seiner Beträge ist in den Summen." : `Das Quartier fehlt deshalb${inYears(u.years)} in allen Summen.`;
     const cell = u.cell && !u.detail.includes(cellName(u.cell)) ? ` (Zelle ${cellName(u.cell)})` : "";
     return `Fehler: ${visibleText(u.file)}: ${visibleText(u.neighbourhood)}: ${visibleText(u.detail)}${cell} ${consequence}`;
   });

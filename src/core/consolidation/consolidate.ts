@@ -60,10 +60,11 @@ export const UNREAD_LABELS: Record<UnreadKey, { de: string; en: string }> = {
   sheet: { de: "Blatt", en: "sheet" },
 };
 
-/** Where an unreadable input is, shortly: "Nord 2026, 2027: Sachkosten", "Süd: Blatt" (the findings say why). */
+/** The Quartier-years an unreadable input leaves out of the sums, shortly: "Nord 2026, 2027 (Sachkosten nicht lesbar)". */
 export function unreadPlace(u: UnreadEntry): string {
+  if (u.key === "sheet") return `${u.neighbourhood} (ganzes Blatt nicht lesbar)`;
   const years = u.years.filter((y): y is number => y !== null);
-  return `${u.neighbourhood}${years.length > 0 ? ` ${years.join(", ")}` : ""}: ${UNREAD_LABELS[u.key].de}`;
+  return `${u.neighbourhood}${years.length > 0 ? ` ${years.join(", ")}` : ""} (${UNREAD_LABELS[u.key].de} nicht lesbar)`;
 }
 
 /** One plan year of one Quartier. `null`: the workbook does not say it readably (never taken as 0). */
@@ -111,8 +112,8 @@ export interface ShareSums {
   total: Dec;
   shares: ShareSplit;
   /**
-   * How many rows summed here are incomplete (a Quartier-year with an unreadable input, over all
-   * years also a Quartier whose sheet could not be read): the sums hold only what was read.
+   * How many rows these sums leave out: Quartier-years with an unreadable input, and each
+   * Quartier whose sheet could not be read at all. The sums hold the complete rows only.
    */
   incomplete: number;
 }
@@ -275,23 +276,27 @@ export class Consolidator {
     const perYear = new Map<number | null, ShareSums>();
     let total = new Dec(0);
     let shares = zero();
-    // The sums hold what was read; each says how many of its rows could not be read in full.
+    // The sums hold the complete rows only: a Quartier-year with an unreadable input is left out
+    // of every sum (its readable amounts too), so that each sum's figures — Gesamt, Richtwert,
+    // Drittmittel, shares — are of the same rows. Each sum counts the rows it leaves out.
     let incomplete = 0;
     for (const n of this.neighbourhoods) {
       if (n.unreadSheet) incomplete++;
       for (const y of n.years) {
         const entry = perYear.get(y.year) ?? { total: new Dec(0), shares: zero(), incomplete: 0 };
-        const missing = y.unread.length > 0 ? 1 : 0;
-        incomplete += missing;
-        if (y.total === null || y.shares === null) {
-          perYear.set(y.year, { ...entry, incomplete: entry.incomplete + missing });
+        if (y.unread.length > 0 || y.total === null || y.shares === null) {
+          incomplete++;
+          perYear.set(y.year, { ...entry, incomplete: entry.incomplete + 1 });
           continue;
         }
         total = total.plus(y.total);
         shares = addShares(shares, y.shares);
-        perYear.set(y.year, { total: entry.total.plus(y.total), shares: addShares(entry.shares, y.shares), incomplete: entry.incomplete + missing });
+        perYear.set(y.year, { total: entry.total.plus(y.total), shares: addShares(entry.shares, y.shares), incomplete: entry.incomplete });
       }
     }
+    // A Quartier whose sheet could not be read is missing from every plan year's sum.
+    const unreadSheets = this.neighbourhoods.filter((n) => n.unreadSheet).length;
+    if (unreadSheets > 0) for (const [year, entry] of perYear) perYear.set(year, { ...entry, incomplete: entry.incomplete + unreadSheets });
     const years = [...perYear.entries()]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
       .map(([year, sums]) => ({ year, ...sums }));

@@ -10,8 +10,8 @@
  * be read), as the comparison workbook's "Übersicht" computes it; the mean of the Quartiere's
  * ratios would let a small Quartier weigh as much as a large one.
  *
- * A row with an unreadable input (`incomplete` > 0) sums what was read; its deviation and
- * means, which would mix the read and the missing, are null — as on the "Übersicht".
+ * A row with an unreadable input (`incomplete` > 0) shows what was read, without deviation and
+ * means; the sums leave its incomplete plan years out altogether — as on the "Übersicht".
  */
 import { Dec, toCents } from "../decimal";
 import { ftePerThousandResidents } from "../template/figures";
@@ -52,7 +52,7 @@ export interface ViewSums {
   weightedPerResident: Dec | null;
   compliant: number;
   count: number;
-  /** Rows listed above that are incomplete: the sums hold only what was read. */
+  /** Rows the sums leave out (listed above with their unreadable inputs, or a Quartier whose sheet could not be read): the sums hold the complete rows only. */
   incomplete: number;
 }
 
@@ -132,12 +132,15 @@ function rowOf(n: ConsolidatedNeighbourhood, index: number, year: ViewYear): Vie
 
 export function comparisonView(c: Consolidation, year: ViewYear): ComparisonView {
   const rows = c.neighbourhoods.map((n, i) => rowOf(n, i, year)).filter((r): r is ViewRow => r !== undefined);
-  const years = c.neighbourhoods.flatMap((n) => (year === "all" ? n.years : n.years.filter((y) => y.year === year)));
+  // The sums are of the complete rows only, as the consolidation's own (see Consolidator.finish).
+  const years = c.neighbourhoods.flatMap((n) => (year === "all" ? n.years : n.years.filter((y) => y.year === year))).filter((y) => y.unread.length === 0);
   // The consolidation's own sums (sums of its rows): the same figures the CLI's JSON and workbook show.
   const own = year === "all" ? c.sums : c.sums.years.find((y) => y.year === year);
   const total = own?.total ?? new Dec(0);
   const sum = (values: ReadonlyArray<Dec | null>): Dec => sumOf(values) ?? new Dec(0);
-  const incomplete = rows.filter((r) => r.incomplete > 0).length;
+  // A Quartier whose sheet could not be read has no row in a plan year, yet is missing from its sums.
+  const unreadSheets = year === "all" ? 0 : c.neighbourhoods.filter((n) => n.unreadSheet).length;
+  const incomplete = rows.filter((r) => r.incomplete > 0).length + unreadSheets;
   return {
     year,
     rows,

@@ -238,17 +238,19 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     const row = firstYearRow + i;
     // A row without a readable year matches the empty Planjahr cells ("=" is SUMIFS' "empty").
     const criterion = year === null ? literal("=") : at("year", row);
-    const ifs = (sumKey: DataColumnKey, ...extra: string[]): string => `SUMIFS(${column(sumKey)},${column("year")},${criterion}${extra.map((e) => "," + e).join("")})`;
+    // The complete rows only (an empty „Nicht lesbar“): every figure of the row is of the same Quartiere.
+    const ifs = (sumKey: DataColumnKey): string => `SUMIFS(${column(sumKey)},${column("year")},${criterion},${column("unread")},${literal("=")})`;
     b.set(row, yearCol("year"), year === null ? { value: "ohne Planjahr" } : { value: year, ...fmt("year") });
     b.set(row, yearCol("count"), { formula: `COUNTIFS(${column("year")},${criterion},${column("neighbourhood")},"<>")`, ...fmt("count") });
     b.set(row, yearCol("residents"), { formula: ifs("residents"), ...fmt("residents") });
     b.set(row, yearCol("fte"), { formula: ifs("fte"), ...fmt("fte") });
     for (const [key, dataKey] of SUMMED) b.set(row, yearCol(key), { formula: `ROUND(${ifs(dataKey)},2)`, ...fmt(key) });
-    // A year with an unreadable input sums what was read; what is derived from those sums (the
-    // deviation, the weighted means) would mix complete and incomplete rows, so it stays empty.
+    // A year that leaves rows out: its deviation and weighted means stay empty, so that no one
+    // reads them as the year's.
     const incomplete = at("unread", row);
+    const unreadSheets = c.neighbourhoods.filter((n) => n.unreadSheet).length;
     b.set(row, yearCol("unread"), {
-      formula: `COUNTIFS(${column("year")},${criterion},${column("unread")},"<>")`,
+      formula: `COUNTIFS(${column("year")},${criterion},${column("unread")},"<>")${unreadSheets > 0 ? `+${unreadSheets}` : ""}`,
       ...fmt("unread"),
       ...(yearIncomplete(c, year) ? { style: "belowStandard" as const } : {}),
     });
@@ -287,7 +289,7 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     style: c.unread.length > 0 ? "belowStandard" : "total",
   });
   b.set(allRow, yearCol("deviation"), {
-    formula: years.length === 0 ? "0" : `IF(${allIncomplete}>0,"",ROUND(SUM(${yearRange("deviation")}),2))`,
+    formula: years.length === 0 ? (c.unread.length > 0 ? '""' : "0") : `IF(${allIncomplete}>0,"",ROUND(SUM(${yearRange("deviation")}),2))`,
     style: "total",
     ...fmt("deviation"),
   });
@@ -320,7 +322,8 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
   c.neighbourhoods.forEach((n, i) => {
     const row = firstQuartierRow + i;
     const number = cellAddress(row, quartierCol("number"));
-    const ifs = (sumKey: DataColumnKey, ...extra: string[]): string => `SUMIFS(${column(sumKey)},${column("number")},${number}${extra.map((e) => "," + e).join("")})`;
+    // The Quartier's complete plan years only, as in the table above.
+    const ifs = (sumKey: DataColumnKey): string => `SUMIFS(${column(sumKey)},${column("number")},${number},${column("unread")},${literal("=")})`;
     const q = (key: QuartierColumn): string => cellAddress(row, quartierCol(key));
     b.set(row, quartierCol("number"), { value: i + 1, ...qfmt("number") });
     b.set(row, quartierCol("neighbourhood"), { value: n.name });
@@ -414,14 +417,14 @@ function yearIncomplete(c: Consolidation, year: number | null): boolean {
   return c.sums.years.some((y) => y.year === year && y.incomplete > 0);
 }
 
-/** The summary's warning when a sum holds only what was read, naming how many inputs and where. */
+/** The summary's warning when the sums leave rows out, naming the inputs and where. */
 function incompleteNote(c: Consolidation): string {
   const count = c.unread.length;
   const where = c.unread
     .slice(0, 5)
     .map(unreadPlace)
-    .join("; ");
-  return `Unvollständig: ${count === 1 ? "1 Angabe ist" : `${count} Angaben sind`} nicht lesbar (${where}${count > 5 ? "; …" : ""}; siehe „${COMPARISON_SHEETS.findings}“ und die Spalte „Nicht lesbar“ auf „${COMPARISON_SHEETS.data}“). Gesamt, Richtwert und Anteile zählen nur, was gelesen wurde; Abweichung, € je Einwohner und VbE je 1.000 Einwohner bleiben in diesen Zeilen leer.`;
+    .join(", ");
+  return `Unvollständig: ${count === 1 ? "1 Angabe ist" : `${count} Angaben sind`} nicht lesbar (${where}${count > 5 ? ", …" : ""}; siehe „${COMPARISON_SHEETS.findings}“ und die Spalte „Nicht lesbar“ auf „${COMPARISON_SHEETS.data}“). Diese Quartiersjahre fehlen ganz in allen Summen (Einwohner, VbE, Gesamt, Richtwert, Drittmittel, Anteile); Abweichung, € je Einwohner und VbE je 1.000 Einwohner bleiben in den betroffenen Zeilen leer.`;
 }
 
 /** The grand totals as the JSON spells them, for a caller that shows them beside the workbook. */
