@@ -390,6 +390,8 @@ describe("qm-planer vergleich", () => {
     expect(twice.json.summe).toEqual(once.json.summe);
     expect(twice.json.quartiere).toHaveLength(1);
     expect(twice.stderr).toContain("ist mehrfach angegeben; gezählt wird die Datei einmal.");
+    const text = await run("vergleich", nord, nord, "-o", join(dir, "vergleich-zweimal.xlsx"), "--force");
+    expect(text.stdout).toMatch(/ geschrieben: 1 Quartier aus 1 von 1 Datei, /);
   });
 
   test("the output must be a new .xlsx and none of the inputs", async () => {

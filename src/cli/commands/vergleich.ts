@@ -163,7 +163,7 @@ export function registerVergleichCommand(program: Command): void {
       const { writeWorkbook } = await import("../xlsx/writeWorkbook");
       await writeFileSafely(options.output, () => writeWorkbook(model), force);
       if (options.json) process.stdout.write(JSON.stringify(vergleichJson(consolidation), null, 2) + "\n");
-      else process.stdout.write(summaryLines(consolidation, options.output, files.length).join("\n") + "\n");
+      else process.stdout.write(summaryLines(consolidation, options.output, seen.size).join("\n") + "\n");
       for (const e of consolidation.errors) process.stderr.write(`Fehler: ${visibleText(e.file)}: ${visibleText(e.message)}\n`);
       for (const line of unreadLines(consolidation)) process.stderr.write(line + "\n");
       process.exitCode = consolidation.errors.length > 0 || consolidation.unread.length > 0 ? EXIT.failure : EXIT.ok;
