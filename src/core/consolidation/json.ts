@@ -5,16 +5,14 @@
  */
 import { centsString, Dec } from "../decimal";
 import { findingJson, FindingJson } from "../rules";
+import { PLAN_LINE_KEYS, PlanLineKey } from "../plan";
 import { cellName } from "../read/cells";
+import { lineRule } from "../rulebook/lines";
 import type { Consolidation, ConsolidatedNeighbourhood, ConsolidatedYear, ShareSums, UnreadEntry, UnreadKey } from "./consolidate";
 
-/** What could not be read, by the JSON's own keys ("sachkosten", "einwohner" …; "blatt": the whole sheet). */
+/** What could not be read, by the JSON's own keys (the rulebook's: "sachkosten" …; "einwohner", "vbe"; "blatt": the whole sheet). */
 const UNREAD_JSON_KEYS: Record<UnreadKey, string> = {
-  staffCost: "personalkosten",
-  materialCost: "sachkosten",
-  projectCost: "projektkosten",
-  dispositionFund: "verfuegungsfonds",
-  roomCosts: "raumkosten",
+  ...(Object.fromEntries(PLAN_LINE_KEYS.map((key) => [key, lineRule(key).json])) as Record<PlanLineKey, string>),
   residents: "einwohner",
   fte: "vbe",
   sheet: "blatt",
@@ -66,7 +64,7 @@ interface SharesJson {
   anteil_bund: string;
   anteil_land: string;
   anteil_gemeinde: string;
-  /** false: the sums hold only what was read; `summe.nicht_lesbar` says what is missing. */
+  /** false: the sums leave rows out (each Quartier-year with an unreadable input, all of it); `summe.nicht_lesbar` says which. */
   vollstaendig: boolean;
 }
 
