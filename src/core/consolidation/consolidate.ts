@@ -24,9 +24,9 @@ import type { WorkbookSnapshot } from "../workbook";
 import { ShareRatios, shareRatios, ShareSplit, splitByShares } from "./shares";
 
 /**
- * What a figure of the comparison is made of and could not be read: a planned line (its amount
- * is missing from Gesamt and the shares), the residents or the VbE (the Richtwert, Einwohner
- * and VbE are missing), or — `sheet` — the whole Quartier sheet.
+ * What a figure of the comparison is made of and could not be read: a planned line, the
+ * residents or the VbE (the Quartier-year is then left out of every sum), or — `sheet` — the
+ * whole Quartier sheet (the Quartier is left out of every year).
  */
 export type UnreadKey = PlanLineKey | "residents" | "fte" | "sheet";
 

@@ -234,6 +234,8 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     const f = YEAR_COLUMNS[yearCol(key) - 1].numberFormat;
     return f ? { numberFormat: f } : {};
   };
+  // A Quartier whose sheet could not be read has no data rows, yet is missing from every year.
+  const unreadSheets = c.neighbourhoods.filter((n) => n.unreadSheet).length;
   years.forEach((year, i) => {
     const row = firstYearRow + i;
     // A row without a readable year matches the empty Planjahr cells ("=" is SUMIFS' "empty").
@@ -248,11 +250,10 @@ function buildSummarySheet(c: Consolidation, dataRows: number, date: string, foo
     // A year that leaves rows out: its deviation and weighted means stay empty, so that no one
     // reads them as the year's.
     const incomplete = at("unread", row);
-    const unreadSheets = c.neighbourhoods.filter((n) => n.unreadSheet).length;
     b.set(row, yearCol("unread"), {
       formula: `COUNTIFS(${column("year")},${criterion},${column("unread")},"<>")${unreadSheets > 0 ? `+${unreadSheets}` : ""}`,
       ...fmt("unread"),
-      ...(yearIncomplete(c, year) ? { style: "belowStandard" as const } : {}),
+      ...(c.sums.years[i].incomplete > 0 ? { style: "belowStandard" as const } : {}),
     });
     b.set(row, yearCol("deviation"), { formula: `IF(${incomplete}>0,"",ROUND(${ifs("deviation")},2))`, ...fmt("deviation") });
     // Weighted: Σ Gesamt ÷ Σ Einwohner of the year, the very cells beside it.
@@ -410,11 +411,6 @@ function buildErrorsSheet(c: Consolidation, footer: string): SheetModel {
   if (c.errors.length === 0) b.set(2, 1, { value: "Alle Dateien wurden gelesen.", style: "note" });
   const sheet = b.build();
   return { ...sheet, protect: false, print: printOf(footer, 1) };
-}
-
-/** True when a Quartier of that plan year has an input that could not be read. */
-function yearIncomplete(c: Consolidation, year: number | null): boolean {
-  return c.sums.years.some((y) => y.year === year && y.incomplete > 0);
 }
 
 /** The summary's warning when the sums leave rows out, naming the inputs and where. */
